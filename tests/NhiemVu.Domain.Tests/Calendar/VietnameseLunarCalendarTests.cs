@@ -11,7 +11,9 @@ public class VietnameseLunarCalendarTests
     /// the VIETNAMESE_CALENDAR_LUNAR_NEW_YEAR_DATES exceptions (2007-02-17, 2030-02-02); the
     /// published Chinese New Year dates (identical in every other year of the range); and the
     /// scienceinfo.net article "Why is the Vietnamese and Chinese New Year a day different?"
-    /// (Vietnam celebrates earlier than China in 2030). Hồ Ngọc Đức's calendar gives the same days.
+    /// (Vietnam celebrates earlier than China in 2030); a public VN-Index trading-calendar test
+    /// (2017–2027 and 2030-02-02, "new moon 23:07 Vietnam time on 2 Feb, 3 Feb in China").
+    /// The algorithm is Hồ Ngọc Đức's; his published tables were not available to compare directly.
     /// </summary>
     public static readonly TheoryData<int, int, int> PublishedTetDates = new()
     {
@@ -86,6 +88,16 @@ public class VietnameseLunarCalendarTests
         var date = new DateOnly(year, month, day);
         Assert.Equal(date, VietnameseLunarCalendar.ToGregorian(year, 3, 10));
         Assert.Equal(new LunarDate(year, 3, 10, false), VietnameseLunarCalendar.FromGregorian(date));
+    }
+
+    [Theory]
+    [InlineData(2009)]
+    [InlineData(2037)]
+    [InlineData(2038)]
+    public void Hung_Kings_day_follows_the_Vietnamese_lunar_calendar_not_the_Chinese_one(int year)
+    {
+        var chinese = ChineseDate(year, 3, 10);
+        Assert.Equal(chinese.AddDays(-1), VietnameseLunarCalendar.ToGregorian(year, 3, 10));
     }
 
     [Fact]
@@ -173,9 +185,14 @@ public class VietnameseLunarCalendarTests
         }
     }
 
-    private static DateOnly ChineseNewYear(int year)
+    private static DateOnly ChineseNewYear(int year) => ChineseDate(year, 1, 1);
+
+    /// <summary>A (non-leap) Chinese lunar date; .NET numbers the months after a leap month one higher.</summary>
+    private static DateOnly ChineseDate(int year, int month, int day)
     {
         var chinese = new ChineseLunisolarCalendar();
-        return DateOnly.FromDateTime(chinese.ToDateTime(year, 1, 1, 0, 0, 0, 0));
+        var leap = chinese.GetLeapMonth(year);
+        var index = leap > 0 && leap <= month ? month + 1 : month;
+        return DateOnly.FromDateTime(chinese.ToDateTime(year, index, day, 0, 0, 0, 0));
     }
 }

@@ -240,6 +240,26 @@ public class WorkingCalendarTests
     }
 
     [Fact]
+    public void Answering_after_the_first_use_of_a_year_does_not_allocate()
+    {
+        var calendar = new WorkingCalendar();
+        var from = D(2024, 1, 1);
+        calendar.CountWorkingDays(from, D(2027, 1, 1)); // builds 2024–2027
+        calendar.AddWorkingDays(D(2027, 1, 1), -700);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var sink = 0;
+        for (var i = 0; i < 100_000; i++)
+        {
+            var d = from.AddDays(i % 1000);
+            if (calendar.IsWorkingDay(d)) sink++;
+            sink += calendar.CountWorkingDays(from, d);
+            sink += calendar.AddWorkingDays(d, 20).Day;
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.NotEqual(0, sink);
+    }
+
+    [Fact]
     public void Calendar_can_be_used_from_many_threads()
     {
         var calendar = new WorkingCalendar();
