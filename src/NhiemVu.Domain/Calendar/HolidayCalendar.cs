@@ -73,7 +73,7 @@ public static class HolidayCalendar
             ? new DateOnly(year, 9, 1)
             : new DateOnly(year, 9, 3), NationalDayName);
 
-        return days.Select(d => new DayOff(d.Key, d.Value, DayOffKind.Statutory)).ToList();
+        return days.Select(d => new DayOff(d.Key, d.Value, DayOffKind.Statutory)).ToList().AsReadOnly();
     }
 
     /// <summary>
@@ -97,7 +97,7 @@ public static class HolidayCalendar
             result.Add(new DayOff(day, $"{CompensationPrefix} {holiday.Name}", DayOffKind.Compensation));
         }
         result.Sort((a, b) => a.Date.CompareTo(b.Date));
-        return result;
+        return result.AsReadOnly();
     }
 
     public static bool IsWeekend(DateOnly date) =>

@@ -61,7 +61,10 @@ public static class VietnameseLunarCalendar
         var jd = ToJulianDay(lunarYear, month, day, isLeapMonth, TimeZoneHours)
             ?? throw new ArgumentOutOfRangeException(nameof(isLeapMonth), isLeapMonth,
                 $"Năm âm lịch {lunarYear} không có tháng {month} nhuận.");
-        return FromJulianDay(jd, day, nameof(day));
+        // A requested day 30 in a 29-day month would land on day 1 of the next month.
+        if (day == 30 && FromJulianDay(jd, TimeZoneHours).Day != 30)
+            throw new ArgumentOutOfRangeException(nameof(day), day, "Tháng âm lịch này chỉ có 29 ngày.");
+        return FromJulianDay(jd);
     }
 
     /// <inheritdoc cref="ToGregorian(int,int,int,bool)"/>
@@ -103,14 +106,6 @@ public static class VietnameseLunarCalendar
     internal static int ToJulianDay(DateOnly date) => date.DayNumber + JulianDayOfDayNumberZero;
 
     internal static DateOnly FromJulianDay(int jd) => DateOnly.FromDayNumber(jd - JulianDayOfDayNumberZero);
-
-    private static DateOnly FromJulianDay(int jd, int day, string paramName)
-    {
-        // A requested day 30 in a 29-day month lands on day 1 of the next month.
-        if (day == 30 && FromJulianDay(jd, TimeZoneHours).Day != 30)
-            throw new ArgumentOutOfRangeException(paramName, day, "Tháng âm lịch này chỉ có 29 ngày.");
-        return FromJulianDay(jd);
-    }
 
     internal static LunarDate FromJulianDay(int jd, double timeZone)
     {

@@ -22,7 +22,7 @@ public sealed class WorkingCalendar : IWorkingCalendar
     public WorkingCalendar(IEnumerable<CalendarOverride>? overrides = null, HolidayRules? rules = null)
     {
         _rules = rules ?? HolidayRules.Default;
-        Overrides = (overrides ?? []).ToList();
+        Overrides = (overrides ?? []).Select(Validate).ToList().AsReadOnly();
         _overridesByYear = Overrides.GroupBy(o => o.Date.Year).ToDictionary(g => g.Key, g => g.ToList());
     }
 
@@ -93,6 +93,18 @@ public sealed class WorkingCalendar : IWorkingCalendar
     /// (ngày làm bù), with the administrator's names.</summary>
     public IReadOnlyList<CalendarOverride> MakeUpWorkingDays(int year) => Year(year).MakeUpDays;
 
+    private static CalendarOverride Validate(CalendarOverride o)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        if (o.Date.Year is < MinYear or > MaxYear)
+            throw new DomainValidationException(nameof(CalendarOverride.Date), $"Chỉ điều chỉnh được lịch các năm {MinYear}–{MaxYear}.");
+        if (!Enum.IsDefined(o.Kind))
+            throw new DomainValidationException(nameof(CalendarOverride.Kind), "Loại điều chỉnh lịch không hợp lệ.");
+        if (o.Kind == CalendarOverrideKind.DayOff && string.IsNullOrWhiteSpace(o.Name))
+            throw new DomainValidationException(nameof(CalendarOverride.Name), "Cần nhập tên ngày nghỉ.");
+        return o;
+    }
+
     // ---- per-year data ----
 
     private sealed class YearData(int[] prefix, IReadOnlyList<DayOff> daysOff, IReadOnlyList<CalendarOverride> makeUpDays)
@@ -138,8 +150,6 @@ public sealed class WorkingCalendar : IWorkingCalendar
                     case CalendarOverrideKind.RemoveDayOff:
                         daysOff.Remove(o.Date);
                         break;
-                    default:
-                        throw new ArgumentOutOfRangeException(nameof(o.Kind), o.Kind, "Loại điều chỉnh lịch không hợp lệ.");
                 }
             }
         }
@@ -155,7 +165,7 @@ public sealed class WorkingCalendar : IWorkingCalendar
         }
 
         var makeUp = forcedWorking.Values.Where(o => HolidayCalendar.IsWeekend(o.Date)).OrderBy(o => o.Date).ToList();
-        return new YearData(prefix, daysOff.Values.ToList(), makeUp);
+        return new YearData(prefix, daysOff.Values.ToList().AsReadOnly(), makeUp.AsReadOnly());
     }
 
     /// <summary>Smallest index i with prefix[i] ≥ target (prefix is non-decreasing; target ≥ 1

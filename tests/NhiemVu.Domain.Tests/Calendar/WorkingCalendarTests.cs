@@ -212,6 +212,14 @@ public class WorkingCalendarTests
     }
 
     [Fact]
+    public void Invalid_overrides_are_rejected_when_the_calendar_is_built()
+    {
+        Assert.Throws<DomainValidationException>(() => new WorkingCalendar([CalendarOverride.DayOff(D(2025, 6, 2), " ")]));
+        Assert.Throws<DomainValidationException>(() => new WorkingCalendar([new CalendarOverride(D(2025, 6, 2), (CalendarOverrideKind)42, "x")]));
+        Assert.Throws<DomainValidationException>(() => new WorkingCalendar([CalendarOverride.DayOff(D(2101, 1, 2), "Nghỉ")]));
+    }
+
+    [Fact]
     public void The_last_override_of_a_date_wins()
     {
         var calendar = new WorkingCalendar([
