@@ -88,6 +88,18 @@ public static class HostSetup
     {
         app.UseExceptionHandler("/error");
         app.UseStatusCodePages(WriteStatusPage);
+        var maxBody = app.Configuration.GetValue("Limits:MaxRequestBodyMegabytes", 30) * 1024L * 1024L;
+        app.Use(async (ctx, next) =>
+        {
+            // Refuse a declared oversized body before anything reads it (Kestrel also enforces the
+            // limit while reading a body of unknown length).
+            if (ctx.Request.ContentLength > maxBody)
+            {
+                ctx.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return;
+            }
+            await next(ctx);
+        });
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();

@@ -27,7 +27,7 @@ public sealed class ProblemDetailsExceptionHandler(
             : new ValidationProblemDetails(errors);
         pd.Status = status;
         pd.Title = t[title];
-        pd.Detail = detail is null ? null : t[detail];
+        pd.Detail = detail is null ? null : t[detail].Value;
         if (code is not null) pd.Extensions["code"] = code;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = ctx, ProblemDetails = pd, Exception = exception });
     }
