@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -57,6 +59,7 @@ public abstract class AppFixture : IAsyncLifetime
             foreach (var (k, v) in extra ?? new Dictionary<string, string>()) b.UseSetting(k, v);
             b.ConfigureTestServices(s =>
             {
+                s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, LoopbackAddressFilter>();
                 s.RemoveAll<TimeProvider>();
                 s.AddSingleton<TimeProvider>(Clock);
             });
@@ -126,6 +129,20 @@ public abstract class AppFixture : IAsyncLifetime
         await using var scope = Factory.Services.CreateAsyncScope();
         return await work(scope.ServiceProvider);
     }
+}
+
+/// <summary>TestServer has no socket, so no client address: give requests the loopback address a real one would have.</summary>
+internal sealed class LoopbackAddressFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (ctx, n) =>
+        {
+            ctx.Connection.RemoteIpAddress ??= System.Net.IPAddress.Loopback;
+            await n(ctx);
+        });
+        next(app);
+    };
 }
 
 public sealed class SqliteApp() : AppFixture(DbProvider.Sqlite);

@@ -48,9 +48,13 @@ public sealed class CommonPasswordValidator : IPasswordValidator<AppUser>
         return Task.FromResult(errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]));
     }
 
+    private const string Runs = "0123456789012345678901234567890 9876543210987654321098765432109876543210 "
+        + "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz qwertyuiopasdfghjklzxcvbnmqwertyuiopasdfghjklzxcvbnm";
+
     private static bool IsSequence(string s)
     {
         if (s.Length < 6) return false;
+        if (Runs.Contains(s, StringComparison.Ordinal)) return true; // keyboard or counting run, wrapping
         int up = 0, down = 0;
         for (int i = 1; i < s.Length; i++)
         {
