@@ -87,6 +87,8 @@ public sealed class AppFixture : IAsyncLifetime
         {
             await page.SetViewportSizeAsync(size.Width, size.Height);
             await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, $"{name}-{label}.png"), FullPage = true });
+            // What the person sees first, without scrolling.
+            await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, $"{name}-{label}-first-screen.png") });
         }
         await page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
     }
