@@ -4,13 +4,16 @@ namespace NhiemVu.Domain.Assignments;
 /// The state of an assignment at a moment, rebuilt from its events alone. "As of T" reports use
 /// this, never the current-state columns, so the same question gives the same answer next year.
 /// </summary>
+/// <param name="Exists">False when the assignment did not yet exist at the moment (no event at or before it).</param>
+/// <param name="LeadUnitId">The unit holding the assignment at the moment (reports per unit count it there).</param>
+/// <param name="Deadline">The effective deadline: after extensions/adjustments approved and transfers made by the moment.</param>
+/// <param name="CompletedAtUtc">The passed report's submission time.</param>
+/// <param name="PendingReportSubmittedAtUtc">Submission time of the report awaiting review.</param>
 public sealed record AssignmentSnapshot(
-    /// <summary>False when the assignment did not yet exist at the moment (no event at or before it).</summary>
     bool Exists,
     AssignmentState State,
     Guid LeadUnitId,
     DateOnly? OriginalDeadline,
-    /// <summary>The effective deadline: after extensions/adjustments approved and transfers made by the moment.</summary>
     DateOnly? Deadline,
     int ApprovedExtensionCount,
     DateTimeOffset? ReceivedAtUtc,

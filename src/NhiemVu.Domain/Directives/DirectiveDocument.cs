@@ -53,7 +53,7 @@ public sealed class DirectiveDocument
             EnteredAtUtc = now.ToUniversalTime(),
             EnteredByUserId = enteredByUserId,
         };
-        doc.Set(data);
+        doc.Set(data, now);
         doc.ConcurrencyStamp = Guid.NewGuid();
         return doc;
     }
@@ -62,13 +62,13 @@ public sealed class DirectiveDocument
     /// their own public flag; the caller re-applies <see cref="DirectiveTask.SetPublic"/> if secrecy changed.</summary>
     public void Update(DirectiveDocumentData data, DateTimeOffset now, Guid userId)
     {
-        Set(data);
+        Set(data, now);
         UpdatedAtUtc = now.ToUniversalTime();
         UpdatedByUserId = userId;
         ConcurrencyStamp = Guid.NewGuid();
     }
 
-    private void Set(DirectiveDocumentData d)
+    private void Set(DirectiveDocumentData d, DateTimeOffset now)
     {
         var isDocument = d.Source == SourceKind.Document;
         if (!Enum.IsDefined(d.Source))
@@ -95,6 +95,8 @@ public sealed class DirectiveDocument
 
         if (d.IssueDate == default)
             throw new DomainValidationException(nameof(IssueDate), "Phải nhập ngày ban hành.");
+        if (d.IssueDate > ProvinceTime.LocalDate(now))
+            throw new DomainValidationException(nameof(IssueDate), "Ngày ban hành không được sau ngày nhập văn bản.");
         if (d.DirectingLeaderId == Guid.Empty)
             throw new DomainValidationException(nameof(DirectingLeaderId), "Phải chọn người chỉ đạo.");
 

@@ -169,12 +169,13 @@ public sealed class TaskCooperatingUnit
     internal TaskCooperatingUnit(Guid taskId, Guid unitId, DateTimeOffset now)
     {
         Id = Guid.CreateVersion7(now);
-        TaskId = taskId;
+        DirectiveTaskId = taskId;
         UnitId = unitId;
     }
 
     public Guid Id { get; private set; }
-    public Guid TaskId { get; private set; }
+    /// <summary>Named for EF Core's foreign-key convention (principal type + key).</summary>
+    public Guid DirectiveTaskId { get; private set; }
     public Guid UnitId { get; private set; }
 }
 

@@ -35,6 +35,17 @@ public class DirectiveTests
     }
 
     [Fact]
+    public void Issue_date_cannot_be_after_the_local_day_of_entry()
+    {
+        // 24 Feb 2025 23:30 local is still 24 Feb in the province (16:30 UTC).
+        var lateEvening = Local(2025, 2, 24, 23, 30);
+        Assert.Equal(D(2025, 2, 24), DirectiveDocument.Create(DocumentData(), lateEvening, Specialist).IssueDate);
+        var ex = Assert.Throws<DomainValidationException>(() =>
+            DirectiveDocument.Create(DocumentData() with { IssueDate = D(2025, 2, 25) }, lateEvening, Specialist));
+        Assert.Equal(nameof(DirectiveDocument.IssueDate), ex.Field);
+    }
+
+    [Fact]
     public void A_document_needs_its_kind_signer_and_drafting_specialist_a_source_without_document_has_no_kind()
     {
         Assert.Throws<DomainValidationException>(() => DirectiveDocument.Create(DocumentData(kind: null), Now, Specialist));
