@@ -268,6 +268,30 @@ public class AssignmentTransitionTests
     }
 
     [Fact]
+    public void Extension_asked_before_reporting_may_be_decided_while_the_report_awaits_review()
+    {
+        var a = NewAssignment(Deadline);
+        a.RequestExtension(D(2025, 3, 31), "Chờ ý kiến Bộ", Local(2025, 3, 18), FocalA);
+        a.SubmitReport(Report(), "k", Local(2025, 3, 24), FocalA);
+        Assert.Equal("assignment.report_pending", Code(() => a.RequestExtension(D(2025, 4, 30), "x", Local(2025, 3, 24), FocalA)));
+        a.DecideExtension(true, Local(2025, 3, 25), Office);
+        a.Review(true, null, Local(2025, 3, 26), Office);
+        Assert.Equal(D(2025, 3, 31), a.Deadline);
+        Assert.Equal(AssignmentClass.CompletedEarly, Classifier.Classify(a.Events, Local(2025, 3, 27)).Class);
+    }
+
+    [Fact]
+    public void Pending_requests_are_closed_when_the_assignment_completes()
+    {
+        var a = NewAssignment(Deadline);
+        a.RequestAdjustment(AdjustmentKind.ChangeDeadline, "x", D(2025, 4, 5), Local(2025, 3, 18), FocalA);
+        a.SubmitReport(Report(), "k", Local(2025, 3, 19), FocalA);
+        a.Review(true, null, Local(2025, 3, 20), Office);
+        Assert.Equal(AssignmentRequestStatus.Closed, a.Requests.Single().Status);
+        Assert.Equal("assignment.completed", Code(() => a.DecideAdjustment(true, Local(2025, 3, 21), Office)));
+    }
+
+    [Fact]
     public void Refused_extension_keeps_the_deadline_and_does_not_count()
     {
         var a = NewAssignment(Deadline);
