@@ -1,0 +1,101 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NhiemVu.Data;
+
+namespace NhiemVu.Web.Infrastructure;
+
+/// <summary>
+/// One setting, <c>Database:Provider</c>, picks SQLite (the embedded default) or PostgreSQL; each
+/// provider has its own committed migrations assembly, applied at start-up.
+/// </summary>
+public static class DatabaseSetup
+{
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
+
+    public static string Provider(IConfiguration config) => config["Database:Provider"] ?? Sqlite;
+
+    public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
+    {
+        var provider = Provider(config);
+        string cs;
+        if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            cs = config.GetConnectionString(Sqlite) ?? "Data Source=data/nhiemvu.db";
+            var builder = new SqliteConnectionStringBuilder(cs);
+            if (!Path.IsPathRooted(builder.DataSource) && builder.DataSource != ":memory:")
+                builder.DataSource = Path.Combine(env.ContentRootPath, builder.DataSource);
+            var dir = Path.GetDirectoryName(builder.DataSource);
+            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+            builder.DefaultTimeout = 30;
+            cs = builder.ToString();
+            services.AddDbContext<AppDbContext>((sp, o) => o
+                .UseSqlite(cs, x => x.MigrationsAssembly("NhiemVu.Migrations.Sqlite"))
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), SqlitePragmas.Instance));
+        }
+        else if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
+        {
+            cs = config.GetConnectionString(Postgres)
+                 ?? throw new InvalidOperationException("ConnectionStrings:Postgres is required when Database:Provider is Postgres.");
+            services.AddDbContext<AppDbContext>((sp, o) => o
+                .UseNpgsql(cs, x => x.MigrationsAssembly("NhiemVu.Migrations.Postgres"))
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Unknown Database:Provider '{provider}'. Use Sqlite or Postgres.");
+        }
+        return services;
+    }
+
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+        var roles = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.RoleManager<AppRole>>();
+        try { await Features.Accounts.RoleSeeder.EnsureRolesAsync(roles); }
+        catch (DbUpdateException) { /* another instance created them at the same moment */ }
+    }
+}
+
+/// <summary>WAL and a busy timeout make SQLite tolerate a reader and a writer at once.</summary>
+internal sealed class SqlitePragmas : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    public static readonly SqlitePragmas Instance = new();
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection,
+        Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection,
+        Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Apply(System.Data.Common.DbConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+        cmd.ExecuteNonQuery();
+    }
+}
+
+/// <summary>/health answers 200 only when the database answers.</summary>
+public sealed class DatabaseHealthCheck(AppDbContext db) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+{
+    public async Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+        Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT 1", cancellationToken);
+            return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy();
+        }
+        catch (Exception ex)
+        {
+            return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("database error", ex);
+        }
+    }
+}
