@@ -1,5 +1,10 @@
 using NhiemVu.Web.Features.Accounts;
 using NhiemVu.Web.Features.Audit;
+using NhiemVu.Domain.Calendar;
+using NhiemVu.Domain.Common;
+using NhiemVu.Web.Features.Assignments;
+using NhiemVu.Web.Features.Documents;
+using NhiemVu.Web.Features.Reviews;
 using NhiemVu.Web.Features.Units;
 
 namespace NhiemVu.Web.Features;
@@ -13,6 +18,18 @@ public static class FeatureRegistration
         services.AddScoped<UserHandlers>();
         services.AddScoped<UnitHandlers>();
         services.AddScoped<AuditQueries>();
+
+        // Documents → tasks → assignments.
+        services.AddSingleton<IWorkingCalendar>(WorkingCalendar.Default);
+        services.AddOptions<WorkflowOptions>().BindConfiguration("Workflow");
+        services.AddScoped<WorkflowUser>();
+        services.AddScoped<AssignmentHandlers>();
+        services.AddScoped<DocumentHandlers>();
+        services.AddScoped<WorkQueue>();
+        UnitHistory.Register(async (db, unitId) =>
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Assignments, a => a.LeadUnitId == unitId)
+            || await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.AssignmentEvents, e => e.LeadUnitId == unitId)
+            || await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.TaskCooperatingUnits, c => c.UnitId == unitId));
         return services;
     }
 
@@ -23,5 +40,7 @@ public static class FeatureRegistration
         UserEndpoints.Map(api.MapGroup("/users"));
         UnitEndpoints.Map(api.MapGroup("/units"));
         AuditEndpoints.Map(api.MapGroup("/audit"));
+        DocumentEndpoints.Map(api.MapGroup("/documents"));
+        AssignmentEndpoints.Map(api.MapGroup("/assignments"));
     }
 }

@@ -18,9 +18,11 @@ public sealed class ProblemDetailsExceptionHandler(
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext ctx, Exception exception, CancellationToken ct)
     {
-        if (!ctx.Request.Path.StartsWithSegments("/api")) return false;
+        // The middleware has already rewritten Request.Path to the error page's path: the feature keeps the original.
+        var path = new PathString(ctx.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? ctx.Request.Path.Value);
+        if (!path.StartsWithSegments("/api")) return false;
         var (status, title, detail, code, errors) = Map(exception);
-        if (status >= 500) log.LogError(exception, "Unhandled error on {Path}", ctx.Request.Path);
+        if (status >= 500) log.LogError(exception, "Unhandled error on {Path}", path);
         ctx.Response.StatusCode = status;
         ProblemDetails pd = errors is null
             ? new ProblemDetails()
