@@ -12,6 +12,8 @@ namespace NhiemVu.Web.Features;
 /// <summary>Each feature slice registers its handlers and maps its API group here.</summary>
 public static class FeatureRegistration
 {
+    private static int _registered;
+
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
         services.AddScoped<AuthService>();
@@ -26,6 +28,8 @@ public static class FeatureRegistration
         services.AddScoped<AssignmentHandlers>();
         services.AddScoped<DocumentHandlers>();
         services.AddScoped<WorkQueue>();
+        if (Interlocked.Exchange(ref _registered, 1) == 1) return services;
+        Demo.DemoHooks.Register(WorkflowDemo.SeedAsync);
         UnitHistory.Register(async (db, unitId) =>
             await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Assignments, a => a.LeadUnitId == unitId)
             || await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.AssignmentEvents, e => e.LeadUnitId == unitId)
