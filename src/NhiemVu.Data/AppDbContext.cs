@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using NhiemVu.Domain.Assignments;
+using NhiemVu.Domain.Directives;
 using NhiemVu.Domain.Units;
 
 namespace NhiemVu.Data;
@@ -11,6 +13,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Field> Fields => Set<Field>();
     public DbSet<UserField> UserFields => Set<UserField>();
+    public DbSet<DirectiveDocument> Documents => Set<DirectiveDocument>();
+    public DbSet<DirectiveTask> Tasks => Set<DirectiveTask>();
+    public DbSet<TaskCooperatingUnit> TaskCooperatingUnits => Set<TaskCooperatingUnit>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<AssignmentEvent> AssignmentEvents => Set<AssignmentEvent>();
+    public DbSet<AssignmentReport> AssignmentReports => Set<AssignmentReport>();
+    public DbSet<AssignmentRequest> AssignmentRequests => Set<AssignmentRequest>();
+    public DbSet<AssignmentContribution> AssignmentContributions => Set<AssignmentContribution>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

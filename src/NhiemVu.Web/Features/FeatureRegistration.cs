@@ -1,5 +1,10 @@
 using NhiemVu.Web.Features.Accounts;
 using NhiemVu.Web.Features.Audit;
+using NhiemVu.Domain.Calendar;
+using NhiemVu.Domain.Common;
+using NhiemVu.Web.Features.Assignments;
+using NhiemVu.Web.Features.Documents;
+using NhiemVu.Web.Features.Reviews;
 using NhiemVu.Web.Features.Units;
 
 namespace NhiemVu.Web.Features;
@@ -7,12 +12,28 @@ namespace NhiemVu.Web.Features;
 /// <summary>Each feature slice registers its handlers and maps its API group here.</summary>
 public static class FeatureRegistration
 {
+    private static int _registered;
+
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
         services.AddScoped<AuthService>();
         services.AddScoped<UserHandlers>();
         services.AddScoped<UnitHandlers>();
         services.AddScoped<AuditQueries>();
+
+        // Documents → tasks → assignments.
+        services.AddSingleton<IWorkingCalendar>(WorkingCalendar.Default);
+        services.AddOptions<WorkflowOptions>().BindConfiguration("Workflow");
+        services.AddScoped<WorkflowUser>();
+        services.AddScoped<AssignmentHandlers>();
+        services.AddScoped<DocumentHandlers>();
+        services.AddScoped<WorkQueue>();
+        if (Interlocked.Exchange(ref _registered, 1) == 1) return services;
+        Demo.DemoHooks.Register(WorkflowDemo.SeedAsync);
+        UnitHistory.Register(async (db, unitId) =>
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Assignments, a => a.LeadUnitId == unitId)
+            || await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.AssignmentEvents, e => e.LeadUnitId == unitId)
+            || await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.TaskCooperatingUnits, c => c.UnitId == unitId));
         return services;
     }
 
@@ -23,5 +44,7 @@ public static class FeatureRegistration
         UserEndpoints.Map(api.MapGroup("/users"));
         UnitEndpoints.Map(api.MapGroup("/units"));
         AuditEndpoints.Map(api.MapGroup("/audit"));
+        DocumentEndpoints.Map(api.MapGroup("/documents"));
+        AssignmentEndpoints.Map(api.MapGroup("/assignments"));
     }
 }

@@ -13,29 +13,25 @@ namespace NhiemVu.Web.Infrastructure;
 /// Page requests fall through to the error page.
 /// </summary>
 public sealed class ProblemDetailsExceptionHandler(
-    IStringLocalizer<SharedResource> t, ILogger<ProblemDetailsExceptionHandler> log)
+    IProblemDetailsService problems, IStringLocalizer<SharedResource> t, ILogger<ProblemDetailsExceptionHandler> log)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext ctx, Exception exception, CancellationToken ct)
     {
-        // The middleware has already re-pointed Request.Path at the error page: use the original path.
-        var path = ctx.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? ctx.Request.Path;
-        if (!path.StartsWith("/api", StringComparison.OrdinalIgnoreCase)) return false;
+        // The middleware has already rewritten Request.Path to the error page's path: the feature keeps the original.
+        var path = new PathString(ctx.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? ctx.Request.Path.Value);
+        if (!path.StartsWithSegments("/api")) return false;
         var (status, title, detail, code, errors) = Map(exception);
-        if (status >= 500) log.LogError(exception, "Unhandled error on {Path}", ctx.Request.Path);
+        if (status >= 500) log.LogError(exception, "Unhandled error on {Path}", path);
         ctx.Response.StatusCode = status;
         ProblemDetails pd = errors is null
             ? new ProblemDetails()
-            : new HttpValidationProblemDetails(errors);
+            : new ValidationProblemDetails(errors);
         pd.Status = status;
         pd.Title = t[title];
         pd.Detail = detail is null ? null : t[detail].Value;
         if (code is not null) pd.Extensions["code"] = code;
-        pd.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? ctx.TraceIdentifier;
-        // Written directly (not through IProblemDetailsService, which declines validation problems
-        // in some content negotiations) so that every mapped exception gets its body.
-        await Results.Json((object)pd, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", status).ExecuteAsync(ctx);
-        return true;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = ctx, ProblemDetails = pd, Exception = exception });
     }
 
     private (int, string, string?, string?, Dictionary<string, string[]>?) Map(Exception ex) => ex switch

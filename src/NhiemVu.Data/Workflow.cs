@@ -1,0 +1,26 @@
+namespace NhiemVu.Data;
+
+/// <summary>
+/// A cooperating unit's contribution (đơn vị phối hợp góp ý, cập nhật phần việc của mình) to an
+/// assignment. Not a state change of the assignment, so it lives beside the aggregate's events.
+/// Append-only.
+/// </summary>
+public sealed class AssignmentContribution
+{
+    public Guid Id { get; set; }
+    public Guid AssignmentId { get; set; }
+    public Guid UnitId { get; set; }
+    public Guid UserId { get; set; }
+    public DateTimeOffset AtUtc { get; set; }
+    public string Text { get; set; } = "";
+    public int? Percent { get; set; }
+}
+
+/// <summary>Names of the shadow columns the web layer maintains for lists and search.</summary>
+public static class WorkflowColumns
+{
+    /// <summary>On DirectiveTask: document number, summary and task content, lower-case without diacritics.</summary>
+    public const string SearchText = "SearchText";
+    /// <summary>On Assignment: local date of the deciding report's submission (passed or pending), for class filters.</summary>
+    public const string SubmittedLocalDate = "SubmittedLocalDate";
+}

@@ -1,0 +1,393 @@
+using Microsoft.EntityFrameworkCore;
+using NhiemVu.Data;
+using NhiemVu.Domain.Assignments;
+using NhiemVu.Domain.Common;
+using NhiemVu.Domain.Directives;
+using NhiemVu.Web.Infrastructure;
+
+namespace NhiemVu.Web.Features.Assignments;
+
+/// <summary>Settings of the workflow (appsettings "Workflow").</summary>
+public sealed class WorkflowOptions
+{
+    /// <summary>Sắp đến hạn: deadline within this many working days.</summary>
+    public int DueSoonWorkingDays { get; set; } = 3;
+}
+
+/// <summary>
+/// Assignments: lists, the inbox, the assignment page and every transition, shared by
+/// /api/assignments and the Razor pages. Authorization is checked here, per assignment, by
+/// <see cref="AssignmentPolicy"/>; state legality by the aggregate.
+/// </summary>
+public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWorkingCalendar calendar, WorkflowUser user,
+    Microsoft.Extensions.Options.IOptions<WorkflowOptions> options)
+{
+    private readonly int _dueSoonDays = options.Value.DueSoonWorkingDays;
+    private Dictionary<Guid, string>? _unitNames;
+
+    // ------------------------------------------------------------------------------------ reading
+
+    public async Task<PagedResult<AssignmentRow>> ListAsync(AssignmentQuery q)
+    {
+        var me = await user.GetAsync();
+        var today = ProvinceTime.Today(clock);
+        var page = Math.Max(1, q.Page);
+        var size = Math.Clamp(q.PageSize, 1, 200);
+        var rows = Filter(Visible(me, q.Mine), q, today);
+        var total = await rows.CountAsync();
+        var items = await rows
+            .OrderBy(x => x.A.Deadline == null).ThenBy(x => x.A.Deadline).ThenBy(x => x.A.AssignedAtUtc)
+            .Skip((page - 1) * size).Take(size)
+            .Select(x => new RowData(x.A, x.T.Content, x.T.DirectingLeaderId, x.T.FieldId, x.T.DocumentId, x.D.NumberAndSymbol, x.D.Summary,
+                EF.Property<DateOnly?>(x.A, WorkflowColumns.SubmittedLocalDate),
+                x.A.State == AssignmentState.InProgress && db.AssignmentReports.Where(r => r.AssignmentId == x.A.Id)
+                    .OrderByDescending(r => r.SubmittedAtUtc).Select(r => (AssignmentReportStatus?)r.Status).FirstOrDefault() == AssignmentReportStatus.NotPassed))
+            .ToListAsync();
+        return new PagedResult<AssignmentRow>(await ToRowsAsync(items, today), total, page, size);
+    }
+
+    /// <summary>The counts on top of a unit's inbox.</summary>
+    public async Task<InboxCounts> InboxCountsAsync()
+    {
+        var me = await user.GetAsync();
+        var today = ProvinceTime.Today(clock);
+        async Task<int> Count(AssignmentFlag f) => await Filter(Visible(me, mine: true), new AssignmentQuery { Flag = f }, today).CountAsync();
+        return new InboxCounts(await Count(AssignmentFlag.NotReceived), await Count(AssignmentFlag.Overdue),
+            await Count(AssignmentFlag.DueSoon), await Count(AssignmentFlag.Returned));
+    }
+
+    private sealed class Joined
+    {
+        public required Assignment A { get; init; }
+        public required DirectiveTask T { get; init; }
+        public required DirectiveDocument D { get; init; }
+    }
+
+    private sealed record RowData(Assignment A, string Content, Guid LeaderId, Guid? FieldId, Guid DocumentId, string Number, string Summary,
+        DateOnly? SubmittedLocal, bool Returned);
+
+    private IQueryable<Joined> Visible(UserScope me, bool mine)
+    {
+        var a = db.Assignments.AsNoTracking();
+        if (mine) a = a.Where(x => x.LeadUnitId == me.UnitId);
+        else if (!me.SeesAll)
+        {
+            if (!me.IsUnitMember) a = a.Where(x => false);
+            else
+            {
+                var unit = me.UnitId;
+                a = a.Where(x => x.LeadUnitId == unit || db.TaskCooperatingUnits.Any(c => c.DirectiveTaskId == x.TaskId && c.UnitId == unit));
+            }
+        }
+        return from x in a
+               join t in db.Tasks on x.TaskId equals t.Id
+               join d in db.Documents on t.DocumentId equals d.Id
+               select new Joined { A = x, T = t, D = d };
+    }
+
+    private IQueryable<Joined> Filter(IQueryable<Joined> rows, AssignmentQuery q, DateOnly today)
+    {
+        if (q.UnitId is { } unit) rows = rows.Where(x => x.A.LeadUnitId == unit);
+        if (q.State is { } state) rows = rows.Where(x => x.A.State == state);
+        if (q.DeadlineFrom is { } from) rows = rows.Where(x => x.A.Deadline >= from);
+        if (q.DeadlineTo is { } to) rows = rows.Where(x => x.A.Deadline <= to);
+        if (q.LeaderId is { } leader) rows = rows.Where(x => x.T.DirectingLeaderId == leader);
+        if (q.FieldId is { } field) rows = rows.Where(x => x.T.FieldId == field);
+        if (q.DocumentId is { } doc) rows = rows.Where(x => x.T.DocumentId == doc);
+        var text = TextFold.Fold(q.Q);
+        if (text.Length > 0) rows = rows.Where(x => EF.Property<string>(x.T, WorkflowColumns.SearchText).Contains(text));
+
+        var working = new[] { AssignmentState.Assigned, AssignmentState.Received, AssignmentState.InProgress };
+        if (q.Class is { } cls)
+        {
+            rows = cls switch
+            {
+                AssignmentClass.NoDeadline => rows.Where(x => x.A.Deadline == null && x.A.State != AssignmentState.Cancelled),
+                AssignmentClass.InProgressWithinDeadline => rows.Where(x => working.Contains(x.A.State) && x.A.Deadline >= today),
+                AssignmentClass.InProgressOverdue => rows.Where(x => working.Contains(x.A.State) && x.A.Deadline < today),
+                AssignmentClass.CompletedEarly => rows.Where(x => x.A.State != AssignmentState.Cancelled
+                    && EF.Property<DateOnly?>(x.A, WorkflowColumns.SubmittedLocalDate) < x.A.Deadline),
+                AssignmentClass.CompletedOnTime => rows.Where(x => x.A.State != AssignmentState.Cancelled
+                    && EF.Property<DateOnly?>(x.A, WorkflowColumns.SubmittedLocalDate) == x.A.Deadline),
+                _ => rows.Where(x => x.A.State != AssignmentState.Cancelled
+                    && EF.Property<DateOnly?>(x.A, WorkflowColumns.SubmittedLocalDate) > x.A.Deadline),
+            };
+        }
+        if (q.Flag is { } flag)
+        {
+            var soon = calendar.AddWorkingDays(today, _dueSoonDays);
+            rows = flag switch
+            {
+                AssignmentFlag.NotReceived => rows.Where(x => x.A.State == AssignmentState.Assigned && !x.A.AwaitingReassignment),
+                AssignmentFlag.Overdue => rows.Where(x => working.Contains(x.A.State) && x.A.Deadline < today),
+                AssignmentFlag.DueSoon => rows.Where(x => working.Contains(x.A.State) && x.A.Deadline >= today && x.A.Deadline <= soon),
+                AssignmentFlag.AwaitingReview => rows.Where(x => x.A.State == AssignmentState.AwaitingReview),
+                _ => rows.Where(x => x.A.State == AssignmentState.InProgress && db.AssignmentReports.Where(r => r.AssignmentId == x.A.Id)
+                    .OrderByDescending(r => r.SubmittedAtUtc).Select(r => (AssignmentReportStatus?)r.Status).FirstOrDefault() == AssignmentReportStatus.NotPassed),
+            };
+        }
+        return rows;
+    }
+
+    private async Task<IReadOnlyList<AssignmentRow>> ToRowsAsync(List<RowData> items, DateOnly today)
+    {
+        var units = await UnitNamesAsync();
+        var people = await UserNamesAsync(items.Select(i => i.LeaderId));
+        return items.Select(i => ToRow(i.A, i.Content, i.LeaderId, i.FieldId, i.DocumentId, i.Number, i.Summary, i.SubmittedLocal, i.Returned,
+            today, units, people)).ToList();
+    }
+
+    private AssignmentRow ToRow(Assignment a, string content, Guid leaderId, Guid? fieldId, Guid documentId, string number, string summary,
+        DateOnly? submittedLocal, bool returned, DateOnly today, Dictionary<Guid, string> units, Dictionary<Guid, string> people)
+    {
+        AssignmentClass? cls = null;
+        var awaiting = a.State == AssignmentState.AwaitingReview;
+        int? left = null, overdue = null;
+        var dueSoon = false;
+        if (a.State != AssignmentState.Cancelled)
+        {
+            if (a.Deadline is not { } d) cls = AssignmentClass.NoDeadline;
+            else if (submittedLocal is { } s) cls = Classifier.CompletionClass(s, d);
+            else
+            {
+                cls = today <= d ? AssignmentClass.InProgressWithinDeadline : AssignmentClass.InProgressOverdue;
+                left = DeadlineMath.WorkingDaysLeft(today, d, calendar);
+                overdue = DeadlineMath.DaysOverdue(today, d);
+                dueSoon = cls == AssignmentClass.InProgressWithinDeadline && DeadlineMath.IsDueSoon(today, d, calendar, _dueSoonDays);
+            }
+        }
+        return new AssignmentRow(a.Id, a.TaskId, documentId, number, summary, content, a.LeadUnitId, units.GetValueOrDefault(a.LeadUnitId, "?"),
+            a.State, a.OriginalDeadline, a.Deadline, cls, awaiting, dueSoon, returned, left, overdue, leaderId, people.GetValueOrDefault(leaderId, "?"),
+            fieldId, a.AssignedAtUtc, a.ReceivedAtUtc, a.LastProgressAtUtc, a.LastProgressText, a.LastProgressPercent, a.ConcurrencyStamp);
+    }
+
+    public async Task<AssignmentDetail> GetAsync(Guid id)
+    {
+        var me = await user.GetAsync();
+        var a = await db.Assignments.AsNoTracking().Include(x => x.Events).Include(x => x.Reports).Include(x => x.Requests)
+            .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id) ?? throw new NotFoundException("Không tìm thấy nhiệm vụ.");
+        var task = await db.Tasks.AsNoTracking().Include(t => t.CooperatingUnits).FirstAsync(t => t.Id == a.TaskId);
+        var coop = task.CooperatingUnits.Select(c => c.UnitId).ToList();
+        AssignmentPolicy.Demand(me, a.LeadUnitId, coop, AssignmentOperation.View);
+        var doc = await db.Documents.AsNoTracking().FirstAsync(d => d.Id == task.DocumentId);
+        var contributions = await db.AssignmentContributions.AsNoTracking().Where(c => c.AssignmentId == id).ToListAsync();
+
+        var now = clock.GetUtcNow();
+        var today = ProvinceTime.LocalDate(now);
+        var units = await UnitNamesAsync();
+        var people = await UserNamesAsync(a.Events.Select(e => e.ActorUserId)
+            .Concat(a.Reports.Select(r => r.SubmittedByUserId)).Concat(a.Requests.Select(r => r.RequestedByUserId))
+            .Concat(contributions.Select(c => c.UserId))
+            .Append(task.DirectingLeaderId).Append(doc.DirectingLeaderId).Concat(task.FollowUpSpecialistId is { } f ? [f] : []));
+
+        // The class at "now", from the events (the same rule every report uses).
+        var c = Classifier.Classify(a.Events, now);
+        var submitted = c.DecidingSubmissionAtUtc is { } at ? ProvinceTime.LocalDate(at) : (DateOnly?)null;
+        var returned = a.State == AssignmentState.InProgress
+            && a.Reports.OrderByDescending(r => r.SubmittedAtUtc).FirstOrDefault()?.Status == AssignmentReportStatus.NotPassed;
+        var row = ToRow(a, task.Content, task.DirectingLeaderId, task.FieldId, doc.Id, doc.NumberAndSymbol, doc.Summary, submitted, returned,
+            today, units, people);
+
+        string? fieldName = task.FieldId is { } fid ? await db.Fields.Where(x => x.Id == fid).Select(x => x.Name).FirstOrDefaultAsync() : null;
+        var docBrief = new DocumentBrief(doc.Id, doc.Source, doc.Kind, doc.NumberAndSymbol, doc.Summary, doc.IssueDate,
+            people.GetValueOrDefault(doc.DirectingLeaderId, "?"), doc.SignerName, doc.Urgency, doc.Secrecy);
+        var taskBrief = new TaskBrief(task.Id, task.Content, task.Deadline, task.Nature, task.Programme, task.ProgrammeQuarter, fieldName,
+            people.GetValueOrDefault(task.DirectingLeaderId, "?"),
+            task.FollowUpSpecialistId is { } fu ? people.GetValueOrDefault(fu) : null, task.IsPublic,
+            coop.Select(u => new UnitRef(u, units.GetValueOrDefault(u, "?"))).ToList());
+
+        var deadlines = a.Events.Where(e => e.NewDeadline is not null || e.OldDeadline is not null && e.Kind != AssignmentEventKind.ExtensionRequested
+                                            && e.Kind != AssignmentEventKind.AdjustmentRequested)
+            .Where(e => e.Kind is AssignmentEventKind.Assigned or AssignmentEventKind.ExtensionApproved or AssignmentEventKind.AdjustmentApproved
+                or AssignmentEventKind.Transferred)
+            .Select(e => new DeadlineChange(e.AtUtc, e.OldDeadline, e.NewDeadline, e.Kind, e.CountsAsExtension, e.IsOverride, e.OverrideReason))
+            .ToList();
+
+        var timeline = a.Events.OrderBy(e => e.Sequence).Select(e => new TimelineItem(e.AtUtc, e.Sequence, e.Kind.ToString(), Labels.Vi(e.Kind),
+                people.GetValueOrDefault(e.ActorUserId, "?"), e.ActorUnitId is { } u ? units.GetValueOrDefault(u) : null,
+                Describe(e, units), e.Percent, false))
+            .Concat(contributions.Select(x => new TimelineItem(x.AtUtc, null, "Contribution", "Đơn vị phối hợp cập nhật",
+                people.GetValueOrDefault(x.UserId, "?"), units.GetValueOrDefault(x.UnitId), x.Text, x.Percent, true)))
+            .OrderBy(t => t.AtUtc).ThenBy(t => t.Sequence ?? int.MaxValue).ToList();
+
+        var reports = a.Reports.OrderBy(r => r.SubmittedAtUtc).Select(r => new ReportView(r.Id, r.Name, r.NumberAndSymbol, r.Summary, r.DocumentDate,
+            r.SignerName, r.SubmittedAtUtc, people.GetValueOrDefault(r.SubmittedByUserId, "?"), r.Status, r.DecidedAtUtc, r.ReviewReason)).ToList();
+        var requests = a.Requests.OrderBy(r => r.RequestedAtUtc).Select(r => new RequestView(r.Id, r.Kind, r.AdjustmentKind, r.Reason,
+            r.ProposedDeadline, r.RequestedAtUtc, people.GetValueOrDefault(r.RequestedByUserId, "?"), r.Status, r.DecidedAtUtc, r.DecisionNote,
+            r.ApprovedDeadline, r.IsOverride, r.OverrideReason)).ToList();
+
+        return new AssignmentDetail(row, docBrief, taskBrief, a.ApprovedExtensionCount, a.AwaitingReassignment, a.Explanation, a.ExplainedAtUtc,
+            a.UrgeCount, a.PendingReportId, deadlines, timeline, reports, requests, AssignmentPolicy.ActionsNow(me, a, coop));
+    }
+
+    private static string? Describe(AssignmentEvent e, Dictionary<Guid, string> units) => e.Kind switch
+    {
+        AssignmentEventKind.Transferred => $"{units.GetValueOrDefault(e.FromUnitId ?? Guid.Empty, "?")} → {units.GetValueOrDefault(e.ToUnitId ?? Guid.Empty, "?")}"
+                                           + (e.Text is null ? "" : $": {e.Text}"),
+        AssignmentEventKind.ExtensionApproved or AssignmentEventKind.AdjustmentApproved when e.NewDeadline is not null =>
+            $"Thời hạn {Labels.Date(e.OldDeadline)} → {Labels.Date(e.NewDeadline)}" + (e.IsOverride ? $" (ngoại lệ: {e.OverrideReason})" : "")
+            + (e.Text is null ? "" : $". {e.Text}"),
+        AssignmentEventKind.Assigned => e.NewDeadline is { } d ? $"Thời hạn {Labels.Date(d)}" : "Không có thời hạn",
+        _ => e.Text,
+    };
+
+    // ------------------------------------------------------------------------------------ transitions
+
+    public Task ReceiveAsync(Guid id, StampCommand c) =>
+        ActAsync(id, c.ConcurrencyStamp, AssignmentOperation.Receive, (a, now, by) => a.Receive(now, by));
+
+    public Task ProgressAsync(Guid id, ProgressCommand c) =>
+        ActAsync(id, c.ConcurrencyStamp, AssignmentOperation.Progress, (a, now, by) => a.PostProgress(c.Text ?? "", c.Percent, now, by));
+
+    /// <summary>Báo cáo kết quả; the same idempotency key again returns the first report and changes nothing.</summary>
+    public async Task<Guid> ReportAsync(Guid id, ReportCommand c)
+    {
+        Guid reportId = default;
+        await ActAsync(id, c.ConcurrencyStamp, AssignmentOperation.Report, (a, now, by) =>
+        {
+            var data = new ReportData(c.Name ?? "", c.NumberAndSymbol ?? "", c.Summary ?? "", c.DocumentDate ?? default, c.SignerName ?? "");
+            reportId = a.SubmitReport(data, c.IdempotencyKey ?? "", now, by).Id;
+        });
+        return reportId;
+    }
+
+    public Task WithdrawReportAsync(Guid id, StampCommand c) =>
+        ActAsync(id, c.ConcurrencyStamp, AssignmentOperation.WithdrawReport, (a, now, by) => a.WithdrawReport(now, by));
+
+    public async Task<Guid> RequestExtensionAsync(Guid id, ExtensionCommand c)
+    {
+        Guid requestId = default;
+        await ActAsync(id, c.ConcurrencyStamp, AssignmentOperation.RequestExtension, (a, now, by) =>
+        {
+            if (c.NewDeadline is not { } d) throw new DomainValidationException("NewDeadline", "Phải chọn thời hạn đề nghị.");
+            requestId = a.RequestExtension(d, c.Reason ?? "", now, by).Id;
+        });
+        return requestId;
+    }
+
+    public Task RefuseAsync(Guid id, ReasonCommand c) =>
+        ActAsync(id, c.ConcurrencyStamp, AssignmentOperation.Refuse, (a, now, by) => a.Refuse(c.Reason ?? "", now, by));
+
+    public Task ExplainAsync(Guid id, TextCommand c) =>
+        ActAsync(id, c.ConcurrencyStamp, AssignmentOperation.Explain, (a, now, by) => a.Explain(c.Text ?? "", now, by));
+
+    public Task RequestAdjustmentAsync(Guid id, AdjustmentCommand c) =>
+        ActAsync(id, c.ConcurrencyStamp, AssignmentOperation.RequestAdjustment,
+            (a, now, by) => a.RequestAdjustment(c.Kind, c.Reason ?? "", c.ProposedDeadline, now, by));
+
+    public Task ReviewAsync(Guid id, ReviewCommand c) =>
+        ActAsync(id, c.ConcurrencyStamp, AssignmentOperation.Review, (a, now, by) => a.Review(c.Passed, c.Reason, now, by));
+
+    public async Task DecideExtensionAsync(Guid id, Guid requestId, ExtensionDecisionCommand c)
+    {
+        if (c.OfficeLeaderOverride) await DemandAsync(id, AssignmentOperation.OverrideExtension);
+        await ActAsync(id, c.ConcurrencyStamp, AssignmentOperation.DecideExtension, (a, now, by) =>
+        {
+            if (a.FindPendingRequest(AssignmentRequestKind.Extension)?.Id != requestId)
+                throw new DomainException("assignment.request_not_pending", "Đề nghị gia hạn này không còn chờ quyết định.");
+            a.DecideExtension(c.Approve, now, by, c.Note, c.OfficeLeaderOverride, c.OverrideReason, c.ApprovedDeadline);
+        });
+    }
+
+    public Task DecideRefusalAsync(Guid id, DecisionCommand c) =>
+        ActAsync(id, c.ConcurrencyStamp, AssignmentOperation.DecideRefusal, (a, now, by) => a.DecideRefusal(c.Approve, now, by, c.Note));
+
+    public async Task DecideAdjustmentAsync(Guid id, DecisionCommand c)
+    {
+        if (c.OfficeLeaderOverride) await DemandAsync(id, AssignmentOperation.OverrideExtension);
+        await ActAsync(id, c.ConcurrencyStamp, AssignmentOperation.DecideAdjustment,
+            (a, now, by) => a.DecideAdjustment(c.Approve, now, by, c.Note, c.OfficeLeaderOverride, c.OverrideReason));
+    }
+
+    public Task UrgeAsync(Guid id, UrgeCommand c) =>
+        ActAsync(id, c.ConcurrencyStamp, AssignmentOperation.Urge, (a, now, by) => a.Urge(c.Message ?? "", now, by));
+
+    public async Task TransferAsync(Guid id, TransferCommand c)
+    {
+        if (c.ToUnitId is not { } to || !await db.Units.AnyAsync(u => u.Id == to && u.IsActive))
+            throw new DomainValidationException("ToUnitId", "Phải chọn một đơn vị đang hoạt động để chuyển giao.");
+        await ActAsync(id, c.ConcurrencyStamp, AssignmentOperation.Transfer, (a, now, by) => a.Transfer(to, c.NewDeadline, c.Reason, now, by));
+    }
+
+    public Task CancelAsync(Guid id, ReasonCommand c) =>
+        ActAsync(id, c.ConcurrencyStamp, AssignmentOperation.Cancel, (a, now, by) => a.Cancel(c.Reason ?? "", now, by));
+
+    /// <summary>A cooperating unit's note: shown in the timeline, never a report or a state change.</summary>
+    public async Task ContributeAsync(Guid id, ContributionCommand c)
+    {
+        var me = await user.GetAsync();
+        var a = await db.Assignments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id) ?? throw new NotFoundException("Không tìm thấy nhiệm vụ.");
+        var coop = await CooperatingAsync(a.TaskId);
+        AssignmentPolicy.Demand(me, a.LeadUnitId, coop, AssignmentOperation.Contribute);
+        if (!a.IsOpen) throw new DomainException("assignment.closed", "Nhiệm vụ đã kết thúc; không thể cập nhật thêm.");
+        var text = (c.Text ?? "").Trim();
+        if (text.Length == 0) throw new DomainValidationException("Text", "Phải nhập nội dung cập nhật.");
+        if (text.Length > Assignment.MaxTextLength) throw new DomainValidationException("Text", $"Nội dung không được dài quá {Assignment.MaxTextLength} ký tự.");
+        if (c.Percent is { } p && p is < 0 or > 100) throw new DomainValidationException("Percent", "Tỷ lệ hoàn thành phải từ 0 đến 100%.");
+        var now = clock.GetUtcNow();
+        db.AssignmentContributions.Add(new AssignmentContribution
+        {
+            Id = Guid.CreateVersion7(now), AssignmentId = id, UnitId = me.UnitId, UserId = me.UserId, AtUtc = now, Text = text, Percent = c.Percent,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    private async Task DemandAsync(Guid id, AssignmentOperation op)
+    {
+        var me = await user.GetAsync();
+        var a = await db.Assignments.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.LeadUnitId, x.TaskId }).FirstOrDefaultAsync()
+                ?? throw new NotFoundException("Không tìm thấy nhiệm vụ.");
+        AssignmentPolicy.Demand(me, a.LeadUnitId, await CooperatingAsync(a.TaskId), op);
+    }
+
+    /// <summary>
+    /// Loads the aggregate, checks the user may do <paramref name="op"/> to it (404/403), makes the
+    /// stamp the client read the one EF compares on save (a stale stamp: 409, nothing written),
+    /// runs the transition (illegal: 409) and saves the new events with the new state.
+    /// </summary>
+    private async Task ActAsync(Guid id, Guid? stamp, AssignmentOperation op, Action<Assignment, DateTimeOffset, Actor> transition)
+    {
+        var me = await user.GetAsync();
+        var a = await LoadAsync(id);
+        AssignmentPolicy.Demand(me, a.LeadUnitId, await CooperatingAsync(a.TaskId), op);
+        if (stamp is not { } s || s == Guid.Empty)
+            throw new DomainValidationException("ConcurrencyStamp", "Thiếu concurrencyStamp (mã phiên bản nhiệm vụ đã đọc).");
+        var sequence = a.LastEventSequence;
+        transition(a, clock.GetUtcNow(), me.Actor);
+        // An idempotent replay (same report key) appended nothing: nothing to write, whatever the stamp.
+        if (a.LastEventSequence == sequence) return;
+        db.Entry(a).Property(x => x.ConcurrencyStamp).OriginalValue = s;
+        Refresh(db, a);
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<Assignment> LoadAsync(Guid id) =>
+        await db.Assignments.Include(x => x.Events).Include(x => x.Reports).Include(x => x.Requests).AsSplitQuery()
+            .FirstOrDefaultAsync(x => x.Id == id) ?? throw new NotFoundException("Không tìm thấy nhiệm vụ.");
+
+    private Task<List<Guid>> CooperatingAsync(Guid taskId) =>
+        db.TaskCooperatingUnits.Where(c => c.DirectiveTaskId == taskId).Select(c => c.UnitId).ToListAsync();
+
+    /// <summary>Keeps the list columns in step with the aggregate (call before saving).</summary>
+    public static void Refresh(AppDbContext db, Assignment a)
+    {
+        DateTimeOffset? at = a.State switch
+        {
+            AssignmentState.Completed => a.CompletedAtUtc,
+            AssignmentState.AwaitingReview => a.FindPendingReport()?.SubmittedAtUtc,
+            _ => null,
+        };
+        db.Entry(a).Property<DateOnly?>(WorkflowColumns.SubmittedLocalDate).CurrentValue = at is { } t ? ProvinceTime.LocalDate(t) : null;
+    }
+
+    // ------------------------------------------------------------------------------------ names
+
+    public async Task<Dictionary<Guid, string>> UnitNamesAsync() =>
+        _unitNames ??= await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name);
+
+    private async Task<Dictionary<Guid, string>> UserNamesAsync(IEnumerable<Guid> ids)
+    {
+        var set = ids.Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(u => set.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName);
+    }
+}

@@ -1,0 +1,170 @@
+using Microsoft.EntityFrameworkCore;
+using NhiemVu.Data;
+using NhiemVu.Domain.Assignments;
+using NhiemVu.Domain.Common;
+using NhiemVu.Domain.Directives;
+using NhiemVu.Domain.Units;
+using NhiemVu.Web.Features.Assignments;
+using NhiemVu.Web.Infrastructure;
+
+namespace NhiemVu.Web.Features.Documents;
+
+/// <summary>"All commune People's Committees" / "all departments": one task, one assignment per active unit of the group.</summary>
+public enum LeadGroup { None, AllCommunes, AllDepartments }
+
+public sealed record NewTaskCommand(
+    string? Content, List<Guid>? LeadUnitIds, LeadGroup LeadGroup, List<Guid>? CooperatingUnitIds, DateOnly? Deadline,
+    TaskNature Nature = TaskNature.ThuongXuyen, TaskProgramme Programme = TaskProgramme.None, int? ProgrammeQuarter = null,
+    Guid? FieldId = null, Guid? DirectingLeaderId = null, Guid? FollowUpSpecialistId = null, bool IsPublic = false);
+
+public sealed record CreateDocumentCommand(
+    SourceKind Source, DirectiveKind? Kind, string? NumberAndSymbol, string? Summary, DateOnly? IssueDate, Guid? DirectingLeaderId,
+    string? SignerName, Guid? DraftingSpecialistId, Urgency Urgency, Secrecy Secrecy, Guid? FieldId, List<NewTaskCommand>? Tasks);
+
+public sealed record DocumentRow(Guid Id, SourceKind Source, DirectiveKind? Kind, string NumberAndSymbol, string Summary, DateOnly IssueDate,
+    Guid DirectingLeaderId, string DirectingLeaderName, DateTimeOffset EnteredAtUtc, int TaskCount, int AssignmentCount);
+
+public sealed record DocumentTaskView(Guid Id, string Content, DateOnly? Deadline, TaskNature Nature, IReadOnlyList<UnitRef> CooperatingUnits,
+    IReadOnlyList<AssignmentRow> Assignments);
+
+public sealed record DocumentView(DocumentRow Document, string? SignerName, Urgency Urgency, Secrecy Secrecy, Guid? FieldId,
+    IReadOnlyList<DocumentTaskView> Tasks, Guid ConcurrencyStamp);
+
+public sealed record PersonRef(Guid Id, string FullName, string? Title);
+
+/// <summary>Directive documents and their tasks: the office enters them; each lead unit gets an assignment.</summary>
+public sealed class DocumentHandlers(AppDbContext db, TimeProvider clock, WorkflowUser user, AssignmentHandlers assignments)
+{
+    public async Task<Guid> CreateAsync(CreateDocumentCommand c)
+    {
+        var me = await user.GetAsync();
+        if (!me.IsOffice) throw new ForbiddenException("Chỉ Văn phòng UBND tỉnh nhập văn bản chỉ đạo.");
+        var now = clock.GetUtcNow();
+        if (c.DirectingLeaderId is not { } leader || !await IsLeaderAsync(leader))
+            throw new DomainValidationException("DirectingLeaderId", "Phải chọn người chỉ đạo là lãnh đạo UBND tỉnh.");
+        if (c.FieldId is { } fid && !await db.Fields.AnyAsync(f => f.Id == fid))
+            throw new DomainValidationException("FieldId", "Lĩnh vực không tồn tại.");
+        var doc = DirectiveDocument.Create(new DirectiveDocumentData(c.Source, c.Kind, c.NumberAndSymbol, c.Summary ?? "", c.IssueDate ?? default,
+            leader, c.SignerName, c.DraftingSpecialistId ?? (c.Source == SourceKind.Document ? me.UserId : null), c.Urgency, c.Secrecy, c.FieldId),
+            now, me.UserId);
+        var tasks = c.Tasks ?? [];
+        if (tasks.Count == 0) throw new DomainValidationException("Tasks", "Văn bản phải có ít nhất một nhiệm vụ.");
+        db.Documents.Add(doc);
+
+        var active = await db.Units.AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.Kind }).ToListAsync();
+        var activeIds = active.Select(u => u.Id).ToHashSet();
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            var t = tasks[i];
+            try
+            {
+                var leads = (t.LeadUnitIds ?? []).ToList();
+                if (t.LeadGroup != LeadGroup.None)
+                {
+                    var kind = t.LeadGroup == LeadGroup.AllCommunes ? UnitKind.CommuneCommittee : UnitKind.Department;
+                    leads.AddRange(active.Where(u => u.Kind == kind && !leads.Contains(u.Id)).Select(u => u.Id));
+                }
+                if (leads.Any(u => !activeIds.Contains(u)))
+                    throw new DomainValidationException("LeadUnitIds", "Đơn vị chủ trì phải là đơn vị đang hoạt động.");
+                var coop = (t.CooperatingUnitIds ?? []).Except(t.LeadGroup != LeadGroup.None ? leads : []).ToList();
+                if (coop.Any(u => !activeIds.Contains(u)))
+                    throw new DomainValidationException("CooperatingUnitIds", "Đơn vị phối hợp phải là đơn vị đang hoạt động.");
+                if (t.DirectingLeaderId is { } tl && !await IsLeaderAsync(tl))
+                    throw new DomainValidationException("DirectingLeaderId", "Người chỉ đạo phải là lãnh đạo UBND tỉnh.");
+                var created = DirectiveTask.Create(doc, new NewTaskData(t.Content ?? "", leads, t.Deadline, t.Nature, coop, t.Programme,
+                    t.ProgrammeQuarter, t.FieldId, t.DirectingLeaderId, t.FollowUpSpecialistId, t.IsPublic), now, me.Actor);
+                AddTask(db, doc, created);
+            }
+            catch (DomainValidationException v) when (!v.Field.StartsWith("Tasks["))
+            {
+                throw new DomainValidationException($"Tasks[{i}].{v.Field}", $"Nhiệm vụ {i + 1}: {v.Message}");
+            }
+        }
+        await db.SaveChangesAsync();
+        return doc.Id;
+    }
+
+    /// <summary>Adds a new task with its assignments, filling the search column.</summary>
+    public static void AddTask(AppDbContext db, DirectiveDocument doc, TaskCreation created)
+    {
+        db.Tasks.Add(created.Task);
+        db.Entry(created.Task).Property<string>(WorkflowColumns.SearchText).CurrentValue =
+            TextFold.Fold($"{doc.NumberAndSymbol} {doc.Summary} {created.Task.Content}");
+        foreach (var a in created.Assignments)
+        {
+            db.Assignments.Add(a);
+            AssignmentHandlers.Refresh(db, a);
+        }
+    }
+
+    public async Task<PagedResult<DocumentRow>> ListAsync(string? q, int page = 1, int pageSize = 25)
+    {
+        await DemandReaderAsync();
+        var docs = db.Documents.AsNoTracking();
+        var text = TextFold.Fold(q);
+        if (text.Length > 0)
+            docs = docs.Where(d => db.Tasks.Any(t => t.DocumentId == d.Id && EF.Property<string>(t, WorkflowColumns.SearchText).Contains(text)));
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 200);
+        var total = await docs.CountAsync();
+        var items = await docs.OrderByDescending(d => d.IssueDate).ThenByDescending(d => d.EnteredAtUtc)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(d => new
+            {
+                D = d,
+                Tasks = db.Tasks.Count(t => t.DocumentId == d.Id),
+                Assignments = db.Assignments.Count(a => db.Tasks.Any(t => t.Id == a.TaskId && t.DocumentId == d.Id)),
+            }).ToListAsync();
+        var names = await NamesAsync(items.Select(i => i.D.DirectingLeaderId));
+        return new PagedResult<DocumentRow>(items.Select(i => ToRow(i.D, names, i.Tasks, i.Assignments)).ToList(), total, page, pageSize);
+    }
+
+    public async Task<DocumentView> GetAsync(Guid id)
+    {
+        await DemandReaderAsync();
+        var d = await db.Documents.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id) ?? throw new NotFoundException("Không tìm thấy văn bản.");
+        var tasks = await db.Tasks.AsNoTracking().Include(t => t.CooperatingUnits).Where(t => t.DocumentId == id)
+            .OrderBy(t => t.CreatedAtUtc).ToListAsync();
+        var rows = await assignments.ListAsync(new AssignmentQuery { DocumentId = id, PageSize = 200 });
+        var units = await assignments.UnitNamesAsync();
+        var names = await NamesAsync([d.DirectingLeaderId]);
+        var views = tasks.Select(t => new DocumentTaskView(t.Id, t.Content, t.Deadline, t.Nature,
+            t.CooperatingUnits.Select(c => new UnitRef(c.UnitId, units.GetValueOrDefault(c.UnitId, "?"))).ToList(),
+            rows.Items.Where(r => r.TaskId == t.Id).ToList())).ToList();
+        return new DocumentView(ToRow(d, names, tasks.Count, views.Sum(v => v.Assignments.Count)), d.SignerName, d.Urgency, d.Secrecy, d.FieldId,
+            views, d.ConcurrencyStamp);
+    }
+
+    /// <summary>Chủ tịch, Phó Chủ tịch: who may be named as người chỉ đạo.</summary>
+    public Task<List<PersonRef>> LeadersAsync() => PeopleInRoleAsync(Roles.ProvincialLeader);
+
+    public Task<List<PersonRef>> SpecialistsAsync() => PeopleInRoleAsync(Roles.OfficeSpecialist);
+
+    private Task<List<PersonRef>> PeopleInRoleAsync(string role) =>
+        (from u in db.Users.AsNoTracking()
+         join ur in db.UserRoles on u.Id equals ur.UserId
+         join r in db.Roles on ur.RoleId equals r.Id
+         where r.Name == role && !u.IsDisabled
+         orderby u.FullName
+         select new PersonRef(u.Id, u.FullName, u.Title)).ToListAsync();
+
+    private async Task<bool> IsLeaderAsync(Guid id) =>
+        await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
+               where ur.UserId == id && r.Name == Roles.ProvincialLeader select ur).AnyAsync();
+
+    private async Task DemandReaderAsync()
+    {
+        var me = await user.GetAsync();
+        if (!me.SeesAll) throw new ForbiddenException("Chỉ Văn phòng và lãnh đạo UBND tỉnh xem danh sách văn bản chỉ đạo.");
+    }
+
+    private async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids)
+    {
+        var set = ids.Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(u => set.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName);
+    }
+
+    private static DocumentRow ToRow(DirectiveDocument d, Dictionary<Guid, string> names, int tasks, int assignments) =>
+        new(d.Id, d.Source, d.Kind, d.NumberAndSymbol, d.Summary, d.IssueDate, d.DirectingLeaderId, names.GetValueOrDefault(d.DirectingLeaderId, "?"),
+            d.EnteredAtUtc, tasks, assignments);
+}

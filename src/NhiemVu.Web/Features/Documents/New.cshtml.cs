@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NhiemVu.Domain.Directives;
+using NhiemVu.Web.Infrastructure.Security;
+
+namespace NhiemVu.Web.Features.Documents;
+
+/// <summary>Document entry with up to five tasks (empty task blocks are ignored); no JavaScript needed.</summary>
+[Authorize(Policy = IdentitySetup.OfficePolicy)]
+public sealed class NewModel(DocumentHandlers docs, Units.UnitHandlers units) : FormPageModel
+{
+    public const int TaskSlots = 5;
+
+    [BindProperty] public DirectiveKind Kind { get; set; } = DirectiveKind.CongVan;
+    [BindProperty] public string? NumberAndSymbol { get; set; }
+    [BindProperty] public string? Summary { get; set; }
+    [BindProperty] public DateOnly? IssueDate { get; set; }
+    [BindProperty] public Guid? DirectingLeaderId { get; set; }
+    [BindProperty] public string? SignerName { get; set; }
+    [BindProperty] public Urgency Urgency { get; set; }
+    [BindProperty] public Secrecy Secrecy { get; set; }
+    [BindProperty] public Guid? FieldId { get; set; }
+    [BindProperty] public List<TaskInput> Tasks { get; set; } = [];
+
+    public IReadOnlyList<Units.UnitDto> Units { get; private set; } = [];
+    public IReadOnlyList<Units.FieldDto> Fields { get; private set; } = [];
+    public IReadOnlyList<PersonRef> Leaders { get; private set; } = [];
+
+    public sealed class TaskInput
+    {
+        public string? Content { get; set; }
+        public List<Guid> LeadUnitIds { get; set; } = [];
+        public LeadGroup LeadGroup { get; set; }
+        public List<Guid> CooperatingUnitIds { get; set; } = [];
+        public DateOnly? Deadline { get; set; }
+        public TaskNature Nature { get; set; } = TaskNature.ThuongXuyen;
+    }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var tasks = Tasks.Where(t => !string.IsNullOrWhiteSpace(t.Content) || t.LeadUnitIds.Count > 0 || t.LeadGroup != LeadGroup.None)
+            .Select(t => new NewTaskCommand(t.Content, t.LeadUnitIds, t.LeadGroup, t.CooperatingUnitIds, t.Deadline, t.Nature)).ToList();
+        Guid id = default;
+        if (await TryAsync(async () => id = await docs.CreateAsync(new CreateDocumentCommand(SourceKind.Document, Kind, NumberAndSymbol, Summary,
+                IssueDate, DirectingLeaderId, SignerName, null, Urgency, Secrecy, FieldId, tasks))))
+        {
+            TempData["Flash"] = "Đã nhập văn bản và giao nhiệm vụ.";
+            return Redirect($"/assignments?DocumentId={id}");
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        while (Tasks.Count < TaskSlots) Tasks.Add(new TaskInput());
+        Units = await units.ListAsync(includeInactive: false);
+        Fields = await units.ListFieldsAsync();
+        Leaders = await docs.LeadersAsync();
+    }
+}
