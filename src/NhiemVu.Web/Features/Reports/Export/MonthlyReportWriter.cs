@@ -236,9 +236,9 @@ public static class MonthlyReportWriter
         rPr.Append(new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font });
         if (bold) rPr.Append(new Bold());
         if (italic) rPr.Append(new Italic());
-        if (underline) rPr.Append(new Underline { Val = UnderlineValues.Single });
         var size = (pt * 2).ToString(CultureInfo.InvariantCulture);
         rPr.Append(new FontSize { Val = size }, new FontSizeComplexScript { Val = size });
+        if (underline) rPr.Append(new Underline { Val = UnderlineValues.Single }); // schema order: sz, szCs, u
         return rPr;
     }
 
