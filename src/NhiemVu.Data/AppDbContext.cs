@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using NhiemVu.Domain.LockWindows;
 using NhiemVu.Domain.Units;
 
 namespace NhiemVu.Data;
@@ -13,6 +14,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<UserField> UserFields => Set<UserField>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<CalendarOverrideRow> CalendarOverrides => Set<CalendarOverrideRow>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+    public DbSet<BriefingMeeting> BriefingMeetings => Set<BriefingMeeting>();
+    public DbSet<LockExemption> LockExemptions => Set<LockExemption>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
