@@ -1,5 +1,8 @@
 using NhiemVu.Web.Features.Accounts;
 using NhiemVu.Web.Features.Audit;
+using NhiemVu.Web.Features.Calendar;
+using NhiemVu.Web.Features.LockWindows;
+using NhiemVu.Domain.Common;
 using NhiemVu.Web.Features.Units;
 
 namespace NhiemVu.Web.Features;
@@ -13,6 +16,17 @@ public static class FeatureRegistration
         services.AddScoped<UserHandlers>();
         services.AddScoped<UnitHandlers>();
         services.AddScoped<AuditQueries>();
+
+        // Time rules: the working calendar (a cached singleton, the app's IWorkingCalendar) and
+        // the lock windows before briefing meetings.
+        services.AddOptions<CalendarOptions>().BindConfiguration("Calendar");
+        services.AddSingleton<CalendarService>();
+        services.AddSingleton<IWorkingCalendar>(sp => sp.GetRequiredService<CalendarService>());
+        services.AddHostedService(sp => sp.GetRequiredService<CalendarService>());
+        services.AddScoped<CalendarHandlers>();
+        services.AddOptions<LockWindowOptions>().BindConfiguration(LockWindowOptions.Section);
+        services.AddScoped<LockWindowService>();
+        services.AddScoped<MeetingHandlers>();
         return services;
     }
 
@@ -23,5 +37,8 @@ public static class FeatureRegistration
         UserEndpoints.Map(api.MapGroup("/users"));
         UnitEndpoints.Map(api.MapGroup("/units"));
         AuditEndpoints.Map(api.MapGroup("/audit"));
+        CalendarEndpoints.Map(api.MapGroup("/calendar"));
+        MeetingEndpoints.Map(api.MapGroup("/meetings"));
+        MeetingEndpoints.MapLockStatus(api.MapGroup("/lock-status"));
     }
 }
