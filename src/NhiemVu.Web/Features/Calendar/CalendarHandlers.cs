@@ -153,13 +153,13 @@ public sealed class CalendarHandlers(AppDbContext db, CalendarService calendar)
         }
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
         {
+            calendar.Invalidate();
             throw new DomainException("calendar.conflict",
                 "Lịch vừa được người khác điều chỉnh cùng lúc. Hãy tải lại trang và thử lại.");
         }
-        finally
-        {
-            calendar.Invalidate();
-        }
+        // Rebuilt now, so that this instance's synchronous callers see the change at once.
+        calendar.Invalidate();
+        await calendar.CurrentAsync();
     }
 
     private static void CheckYear(int year, string field)
