@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NhiemVu.Domain.Assignments;
 using NhiemVu.Domain.Directives;
+using NhiemVu.Domain.LockWindows;
 using NhiemVu.Domain.Units;
 
 namespace NhiemVu.Data;
@@ -23,6 +24,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AssignmentContribution> AssignmentContributions => Set<AssignmentContribution>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<CalendarOverrideRow> CalendarOverrides => Set<CalendarOverrideRow>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+    public DbSet<BriefingMeeting> BriefingMeetings => Set<BriefingMeeting>();
+    public DbSet<LockExemption> LockExemptions => Set<LockExemption>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

@@ -44,7 +44,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
                     throw new InvalidOperationException("The audit log is append-only.");
                 continue;
             }
-            if (entry.Entity is DataProtectionKey) continue;
+            if (entry.Entity is DataProtectionKey or INotAudited) continue;
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             if (entry.Metadata.IsOwned()) continue;
 

@@ -3,6 +3,8 @@ using NhiemVu.Web.Features.Audit;
 using NhiemVu.Domain.Calendar;
 using NhiemVu.Domain.Common;
 using NhiemVu.Web.Features.Assignments;
+using NhiemVu.Web.Features.Calendar;
+using NhiemVu.Web.Features.LockWindows;
 using NhiemVu.Web.Features.Documents;
 using NhiemVu.Web.Features.Reviews;
 using NhiemVu.Web.Features.Units;
@@ -21,8 +23,18 @@ public static class FeatureRegistration
         services.AddScoped<UnitHandlers>();
         services.AddScoped<AuditQueries>();
 
+        // Time rules: the working calendar (a cached singleton, the app's IWorkingCalendar) and
+        // the lock windows before briefing meetings.
+        services.AddOptions<CalendarOptions>().BindConfiguration("Calendar");
+        services.AddSingleton<CalendarService>();
+        services.AddSingleton<IWorkingCalendar>(sp => sp.GetRequiredService<CalendarService>());
+        services.AddHostedService(sp => sp.GetRequiredService<CalendarService>());
+        services.AddScoped<CalendarHandlers>();
+        services.AddOptions<LockWindowOptions>().BindConfiguration(LockWindowOptions.Section);
+        services.AddScoped<LockWindowService>();
+        services.AddScoped<MeetingHandlers>();
+
         // Documents → tasks → assignments.
-        services.AddSingleton<IWorkingCalendar>(WorkingCalendar.Default);
         services.AddOptions<WorkflowOptions>().BindConfiguration("Workflow");
         services.AddScoped<WorkflowUser>();
         services.AddScoped<AssignmentHandlers>();
@@ -46,5 +58,8 @@ public static class FeatureRegistration
         AuditEndpoints.Map(api.MapGroup("/audit"));
         DocumentEndpoints.Map(api.MapGroup("/documents"));
         AssignmentEndpoints.Map(api.MapGroup("/assignments"));
+        CalendarEndpoints.Map(api.MapGroup("/calendar"));
+        MeetingEndpoints.Map(api.MapGroup("/meetings"));
+        MeetingEndpoints.MapLockStatus(api.MapGroup("/lock-status"));
     }
 }
