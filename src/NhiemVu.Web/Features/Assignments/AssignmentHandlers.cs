@@ -20,8 +20,20 @@ public sealed class WorkflowOptions
 /// <see cref="AssignmentPolicy"/>; state legality by the aggregate.
 /// </summary>
 public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWorkingCalendar calendar, WorkflowUser user,
-    Microsoft.Extensions.Options.IOptions<WorkflowOptions> options)
+    Microsoft.Extensions.Options.IOptions<WorkflowOptions> options, LockWindows.LockWindowService locks)
 {
+    /// <summary>
+    /// What a unit may not post during a lock window before a briefing meeting (seed 003): progress,
+    /// reports, requests, explanations, contributions. Receiving is an acknowledgement and stays open;
+    /// the office's own operations are never locked.
+    /// </summary>
+    private static readonly HashSet<AssignmentOperation> LockedDuringBriefing =
+    [
+        AssignmentOperation.Progress, AssignmentOperation.Report, AssignmentOperation.WithdrawReport,
+        AssignmentOperation.RequestExtension, AssignmentOperation.Refuse, AssignmentOperation.Explain,
+        AssignmentOperation.RequestAdjustment, AssignmentOperation.Contribute,
+    ];
+
     private readonly int _dueSoonDays = options.Value.DueSoonWorkingDays;
     private Dictionary<Guid, string>? _unitNames;
 
@@ -319,6 +331,7 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
         var a = await db.Assignments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id) ?? throw new NotFoundException("Không tìm thấy nhiệm vụ.");
         var coop = await CooperatingAsync(a.TaskId);
         AssignmentPolicy.Demand(me, a.LeadUnitId, coop, AssignmentOperation.Contribute);
+        await locks.EnsureOpenAsync(me.UnitId);
         if (!a.IsOpen) throw new DomainException("assignment.closed", "Nhiệm vụ đã kết thúc; không thể cập nhật thêm.");
         var text = (c.Text ?? "").Trim();
         if (text.Length == 0) throw new DomainValidationException("Text", "Phải nhập nội dung cập nhật.");
@@ -350,6 +363,7 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
         var me = await user.GetAsync();
         var a = await LoadAsync(id);
         AssignmentPolicy.Demand(me, a.LeadUnitId, await CooperatingAsync(a.TaskId), op);
+        if (LockedDuringBriefing.Contains(op)) await locks.EnsureOpenAsync(me.UnitId);
         if (stamp is not { } s || s == Guid.Empty)
             throw new DomainValidationException("ConcurrencyStamp", "Thiếu concurrencyStamp (mã phiên bản nhiệm vụ đã đọc).");
         var sequence = a.LastEventSequence;
