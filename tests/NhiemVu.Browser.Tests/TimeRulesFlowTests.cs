@@ -79,7 +79,7 @@ public sealed class TimeRulesFlowTests(AppFixture app) : IAsyncLifetime
         await office.GetByRole(AriaRole.Link, new() { Name = "Hội nghị giao ban" }).ClickAsync();
         await Expect(office.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Hội nghị giao ban kinh tế – xã hội");
 
-        var tomorrow = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(Local).DateTime).AddDays(1);
+        var tomorrow = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().ToOffset(Local).DateTime).AddDays(1);
         var title = "Hội nghị giao ban kinh tế – xã hội " + Guid.NewGuid().ToString("N")[..4];
         await office.GetByLabel("Tên hội nghị").FillAsync(title);
         await office.GetByLabel("Bắt đầu").FillAsync($"{tomorrow:yyyy-MM-dd}T08:00");
