@@ -75,11 +75,8 @@ public sealed class WorkflowFlowTests(AppFixture app) : IAsyncLifetime
         await office.GetByLabel("Người ký").FillAsync("Trần Thị Kim");
         await office.Locator("#DirectingLeaderId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await office.Locator("#c0").FillAsync(content);
-        await office.Locator("#l0").SelectOptionAsync(new[]
-        {
-            new SelectOptionValue { Label = "Sở Tư pháp" }, new SelectOptionValue { Label = "Sở Công Thương" },
-            new SelectOptionValue { Label = "Sở Xây dựng" },
-        });
+        foreach (var name in new[] { "Sở Tư pháp", "Sở Công Thương", "Sở Xây dựng" })
+            await office.Locator("#l0").GetByLabel(name, new() { Exact = true }).CheckAsync();
         await office.Locator("#d0").FillAsync(deadline.ToString("yyyy-MM-dd"));
         await app.ScreenshotBothAsync(office, "document-new");
         await office.GetByRole(AriaRole.Button, new() { Name = "Lưu và giao nhiệm vụ" }).ClickAsync();
