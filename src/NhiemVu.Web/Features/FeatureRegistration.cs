@@ -28,6 +28,15 @@ public static class FeatureRegistration
         services.AddScoped<AssignmentHandlers>();
         services.AddScoped<DocumentHandlers>();
         services.AddScoped<WorkQueue>();
+        services.AddOptions<Files.FileOptions>().BindConfiguration("Files");
+        services.AddSingleton<Files.IFileStorage>(sp =>
+        {
+            var o = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Files.FileOptions>>().Value;
+            if (string.IsNullOrWhiteSpace(o.Directory)) return new Files.DatabaseFileStorage();
+            var dir = Path.IsPathRooted(o.Directory) ? o.Directory : Path.Combine(sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath, o.Directory);
+            return new Files.DirectoryFileStorage(dir);
+        });
+        services.AddScoped<Files.FileHandlers>();
         if (Interlocked.Exchange(ref _registered, 1) == 1) return services;
         Demo.DemoHooks.Register(WorkflowDemo.SeedAsync);
         UnitHistory.Register(async (db, unitId) =>
@@ -46,5 +55,6 @@ public static class FeatureRegistration
         AuditEndpoints.Map(api.MapGroup("/audit"));
         DocumentEndpoints.Map(api.MapGroup("/documents"));
         AssignmentEndpoints.Map(api.MapGroup("/assignments"));
+        Files.FileEndpoints.Map(api);
     }
 }
