@@ -154,7 +154,7 @@ public sealed class FileHandlers(AppDbContext db, IFileStorage storage, IOptions
     }
 
     private static FileView ToView(StoredFile f) => new(f.Id, f.OwnerKind, f.OwnerId, f.IsSigned, f.FileName, f.ContentType, f.SizeBytes,
-        f.Sha256, f.UploadedAtUtc, $"/files/{f.Id}");
+        f.Sha256, f.UploadedAtUtc, $"/api/files/{f.Id}");
 
     /// <summary>The user's name, without any path, control characters or excessive length (shown and sent back only).</summary>
     private static string CleanName(string? name)
