@@ -45,6 +45,8 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
                 continue;
             }
             if (entry.Entity is DataProtectionKey or INotAudited) continue;
+            // The bytes are not audit material; the StoredFile line (name, size, SHA-256) is.
+            if (entry.Entity is FileBlob) continue;
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             if (entry.Metadata.IsOwned()) continue;
 

@@ -40,6 +40,15 @@ public static class FeatureRegistration
         services.AddScoped<AssignmentHandlers>();
         services.AddScoped<DocumentHandlers>();
         services.AddScoped<WorkQueue>();
+        services.AddOptions<Files.FileOptions>().BindConfiguration("Files");
+        services.AddSingleton<Files.IFileStorage>(sp =>
+        {
+            var o = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Files.FileOptions>>().Value;
+            if (string.IsNullOrWhiteSpace(o.Directory)) return new Files.DatabaseFileStorage();
+            var dir = Path.IsPathRooted(o.Directory) ? o.Directory : Path.Combine(sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath, o.Directory);
+            return new Files.DirectoryFileStorage(dir);
+        });
+        services.AddScoped<Files.FileHandlers>();
         if (Interlocked.Exchange(ref _registered, 1) == 1) return services;
         Demo.DemoHooks.Register(WorkflowDemo.SeedAsync);
         UnitHistory.Register(async (db, unitId) =>
@@ -61,5 +70,6 @@ public static class FeatureRegistration
         CalendarEndpoints.Map(api.MapGroup("/calendar"));
         MeetingEndpoints.Map(api.MapGroup("/meetings"));
         MeetingEndpoints.MapLockStatus(api.MapGroup("/lock-status"));
+        Files.FileEndpoints.Map(api);
     }
 }

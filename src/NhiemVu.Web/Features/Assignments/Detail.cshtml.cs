@@ -4,7 +4,7 @@ using NhiemVu.Domain.Assignments;
 namespace NhiemVu.Web.Features.Assignments;
 
 /// <summary>The assignment page: everything about it, and only the action forms the user may use now.</summary>
-public sealed class DetailModel(AssignmentHandlers h, Units.UnitHandlers units) : FormPageModel
+public sealed class DetailModel(AssignmentHandlers h, Units.UnitHandlers units, Files.FileHandlers files) : FormPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public AssignmentOperation Op { get; set; }
@@ -24,6 +24,9 @@ public sealed class DetailModel(AssignmentHandlers h, Units.UnitHandlers units) 
     [BindProperty] public Guid? ToUnitId { get; set; }
     [BindProperty] public AdjustmentKind AdjustmentKind { get; set; }
     [BindProperty] public string? ReturnUrl { get; set; }
+    /// <summary>Files sent with a progress note or a result report (checked before the action runs).</summary>
+    [BindProperty] public List<IFormFile> Files { get; set; } = [];
+    public IReadOnlyList<Files.FileView> Attachments { get; private set; } = [];
 
     public AssignmentDetail A { get; private set; } = null!;
     public IReadOnlyList<Units.UnitDto> ActiveUnits { get; private set; } = [];
@@ -39,7 +42,10 @@ public sealed class DetailModel(AssignmentHandlers h, Units.UnitHandlers units) 
     public async Task<IActionResult> OnPostActAsync()
     {
         var s = ConcurrencyStamp;
-        var ok = await TryAsync(() => Op switch
+        IReadOnlyList<Files.CheckedFile> upload = [];
+        var ok = await TryAsync(async () => upload = Op is AssignmentOperation.Progress or AssignmentOperation.Report
+            ? await files.CheckAllAsync(Files) : []);
+        ok = ok && await TryAsync(() => Op switch
         {
             AssignmentOperation.Receive => h.ReceiveAsync(Id, new StampCommand(s)),
             AssignmentOperation.Progress => h.ProgressAsync(Id, new ProgressCommand(Text, Percent, s)),
@@ -60,6 +66,11 @@ public sealed class DetailModel(AssignmentHandlers h, Units.UnitHandlers units) 
             AssignmentOperation.Cancel => h.CancelAsync(Id, new ReasonCommand(Text, s)),
             _ => Task.CompletedTask,
         });
+        if (ok && upload.Count > 0)
+        {
+            var kind = Op == AssignmentOperation.Report ? Data.FileOwnerKind.Report : Data.FileOwnerKind.Progress;
+            ok = await TryAsync(async () => { foreach (var f in upload) await files.AttachToAssignmentAsync(Id, kind, f); });
+        }
         if (ok)
         {
             TempData["Flash"] = $"Đã thực hiện: {Labels.Vi(Op)}.";
@@ -72,6 +83,7 @@ public sealed class DetailModel(AssignmentHandlers h, Units.UnitHandlers units) 
     private async Task LoadAsync()
     {
         A = await h.GetAsync(Id);
+        Attachments = await files.ForAssignmentAsync(Id);
         if (A.Can(AssignmentOperation.Transfer)) ActiveUnits = await units.ListAsync(includeInactive: false);
     }
 }

@@ -7,7 +7,7 @@ namespace NhiemVu.Web.Features.Documents;
 
 /// <summary>Document entry with up to five tasks (empty task blocks are ignored); no JavaScript needed.</summary>
 [Authorize(Policy = IdentitySetup.OfficePolicy)]
-public sealed class NewModel(DocumentHandlers docs, Units.UnitHandlers units) : FormPageModel
+public sealed class NewModel(DocumentHandlers docs, Units.UnitHandlers units, Files.FileHandlers files) : FormPageModel
 {
     public const int TaskSlots = 5;
 
@@ -21,6 +21,8 @@ public sealed class NewModel(DocumentHandlers docs, Units.UnitHandlers units) : 
     [BindProperty] public Secrecy Secrecy { get; set; }
     [BindProperty] public Guid? FieldId { get; set; }
     [BindProperty] public List<TaskInput> Tasks { get; set; } = [];
+    [BindProperty] public IFormFile? SignedFile { get; set; }
+    [BindProperty] public List<IFormFile> OtherFiles { get; set; } = [];
 
     public IReadOnlyList<Units.UnitDto> Units { get; private set; } = [];
     public IReadOnlyList<Units.FieldDto> Fields { get; private set; } = [];
@@ -43,9 +45,19 @@ public sealed class NewModel(DocumentHandlers docs, Units.UnitHandlers units) : 
         var tasks = Tasks.Where(t => !string.IsNullOrWhiteSpace(t.Content) || t.LeadUnitIds.Count > 0 || t.LeadGroup != LeadGroup.None)
             .Select(t => new NewTaskCommand(t.Content, t.LeadUnitIds, t.LeadGroup, t.CooperatingUnitIds, t.Deadline, t.Nature)).ToList();
         Guid id = default;
-        if (await TryAsync(async () => id = await docs.CreateAsync(new CreateDocumentCommand(SourceKind.Document, Kind, NumberAndSymbol, Summary,
+        Files.CheckedFile? signed = null;
+        IReadOnlyList<Files.CheckedFile> others = [];
+        // Files are checked before anything is saved, so a refused file leaves no half-entered document.
+        if (await TryAsync(async () =>
+            {
+                if (SignedFile is { Length: > 0 }) signed = await files.CheckAsync(SignedFile);
+                others = await files.CheckAllAsync(OtherFiles);
+            })
+            && await TryAsync(async () => id = await docs.CreateAsync(new CreateDocumentCommand(SourceKind.Document, Kind, NumberAndSymbol, Summary,
                 IssueDate, DirectingLeaderId, SignerName, null, Urgency, Secrecy, FieldId, tasks))))
         {
+            if (signed is not null) await files.AttachToDocumentAsync(id, signed, signed: true);
+            foreach (var f in others) await files.AttachToDocumentAsync(id, f, signed: false);
             TempData["Flash"] = "Đã nhập văn bản và giao nhiệm vụ.";
             return Redirect($"/assignments?DocumentId={id}");
         }
