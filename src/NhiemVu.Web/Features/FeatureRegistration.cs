@@ -28,6 +28,10 @@ public static class FeatureRegistration
         services.AddScoped<AssignmentHandlers>();
         services.AddScoped<DocumentHandlers>();
         services.AddScoped<WorkQueue>();
+        services.AddScoped<Reports.ReportQueries>();
+        services.AddScoped<Reports.Dashboard>();
+        services.AddScoped<Portal.PortalQueries>();
+        services.AddOptions<Reports.ReportOptions>().BindConfiguration("Reports");
         if (Interlocked.Exchange(ref _registered, 1) == 1) return services;
         Demo.DemoHooks.Register(WorkflowDemo.SeedAsync);
         UnitHistory.Register(async (db, unitId) =>
@@ -46,5 +50,8 @@ public static class FeatureRegistration
         AuditEndpoints.Map(api.MapGroup("/audit"));
         DocumentEndpoints.Map(api.MapGroup("/documents"));
         AssignmentEndpoints.Map(api.MapGroup("/assignments"));
+        Reports.ReportEndpoints.MapApi(api.MapGroup("/reports"));
+        Reports.ReportEndpoints.MapDownloads(app);
+        Portal.PortalEndpoints.Map(app);
     }
 }
