@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NhiemVu.Data;
@@ -19,10 +20,12 @@ public sealed class IndexModel(UserHandlers users, ICurrentActor actor, AppDbCon
     public WorkQueueView? Queue { get; private set; }
     public bool IsUnit { get; private set; }
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync()
     {
-        Me = await users.GetAsync(actor.UserId!.Value);
         var scope = await workflow.GetAsync();
+        // The Chairman and Vice-Chairmen land on their dashboard.
+        if (scope.IsProvincialLeader) return Redirect("/dashboard");
+        Me = await users.GetAsync(actor.UserId!.Value);
         if (scope.IsOffice) Queue = await queue.GetAsync();
         else if (scope.IsUnitMember)
         {
@@ -33,5 +36,6 @@ public sealed class IndexModel(UserHandlers users, ICurrentActor actor, AppDbCon
         }
         UnitCount = await db.Units.CountAsync(u => u.IsActive);
         UserCount = await db.Users.CountAsync(u => !u.IsDisabled);
+        return Page();
     }
 }
