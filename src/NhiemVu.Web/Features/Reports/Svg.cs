@@ -20,7 +20,7 @@ public static class Svg
         var max = Math.Max(1, bars.Count == 0 ? 1 : bars.Max(b => b.Value));
         var h = Math.Max(row, bars.Count * row);
         var sb = new StringBuilder();
-        sb.Append($"<svg class=\"chart\" viewBox=\"0 0 {N(width)} {N(h)}\" role=\"img\" aria-label=\"{E(title)}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{E(title)}</title>");
+        sb.Append($"<svg class=\"chart\" viewBox=\"0 0 {N(width)} {N(h)}\" role=\"group\" aria-label=\"{E(title)}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{E(title)}</title>");
         for (var i = 0; i < bars.Count; i++)
         {
             var b = bars[i];
@@ -45,7 +45,7 @@ public static class Svg
         var colW = Math.Min(36, slot * 0.6);
         var plot = height - top - bottom;
         var sb = new StringBuilder();
-        sb.Append($"<svg class=\"chart\" viewBox=\"0 0 {N(width)} {N(height)}\" role=\"img\" aria-label=\"{E(title)}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{E(title)}</title>");
+        sb.Append($"<svg class=\"chart\" viewBox=\"0 0 {N(width)} {N(height)}\" role=\"group\" aria-label=\"{E(title)}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{E(title)}</title>");
         sb.Append($"<line x1=\"0\" x2=\"{N(width)}\" y1=\"{N(height - bottom)}\" y2=\"{N(height - bottom)}\" class=\"axis\"/>");
         for (var i = 0; i < columns.Count; i++)
         {
