@@ -233,7 +233,8 @@ public abstract partial class ReportsHttpTests<TApp>(TApp app) : IClassFixture<T
         using var word = WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false);
         var text = word.MainDocumentPart!.Document.Body!.InnerText;
         Assert.Contains("ĐỒNG THÁP", text);
-        Assert.Contains("Sở Tài chính", text);
+        // The per-unit table lists every unit of the figures (which ones depends on the day the tests run).
+        foreach (var g in stats.GetProperty("groups").EnumerateArray().Where(g => g.GetProperty("inProgressOverdue").GetInt32() > 0)) Assert.Contains(g.GetProperty("label").GetString()!, text);
         var pageDocx = await (await w.As("vp.cv1")).GetAsync($"/reports/monthly.docx?year={from.Year}&month={from.Month}");
         Assert.Equal(HttpStatusCode.OK, pageDocx.StatusCode);
 
