@@ -49,6 +49,10 @@ public static class FeatureRegistration
             return new Files.DirectoryFileStorage(dir);
         });
         services.AddScoped<Files.FileHandlers>();
+        services.AddScoped<Reports.ReportQueries>();
+        services.AddScoped<Reports.Dashboard>();
+        services.AddScoped<Portal.PortalQueries>();
+        services.AddOptions<Reports.ReportOptions>().BindConfiguration("Reports");
         if (Interlocked.Exchange(ref _registered, 1) == 1) return services;
         Demo.DemoHooks.Register(WorkflowDemo.SeedAsync);
         UnitHistory.Register(async (db, unitId) =>
@@ -71,5 +75,8 @@ public static class FeatureRegistration
         MeetingEndpoints.Map(api.MapGroup("/meetings"));
         MeetingEndpoints.MapLockStatus(api.MapGroup("/lock-status"));
         Files.FileEndpoints.Map(api);
+        Reports.ReportEndpoints.MapApi(api.MapGroup("/reports"));
+        Reports.ReportEndpoints.MapDownloads(app);
+        Portal.PortalEndpoints.Map(app);
     }
 }

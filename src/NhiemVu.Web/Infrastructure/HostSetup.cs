@@ -52,6 +52,8 @@ public static class HostSetup
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/");
                 o.Conventions.AuthorizeFolder("/Admin", IdentitySetup.AdminPolicy);
+                o.Conventions.AuthorizeFolder("/Reports", IdentitySetup.ReportsPolicy);
+                o.Conventions.AllowAnonymousToFolder("/Portal");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>

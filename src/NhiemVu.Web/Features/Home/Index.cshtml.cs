@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NhiemVu.Data;
@@ -24,10 +25,12 @@ public sealed class IndexModel(UserHandlers users, ICurrentActor actor, AppDbCon
     /// <summary>The lock on the user's unit, for the people who post for a unit.</summary>
     public LockStatus? Lock { get; private set; }
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync()
     {
-        Me = await users.GetAsync(actor.UserId!.Value);
         var scope = await workflow.GetAsync();
+        // The Chairman and Vice-Chairmen land on their dashboard.
+        if (scope.IsProvincialLeader) return Redirect("/dashboard");
+        Me = await users.GetAsync(actor.UserId!.Value);
         if (scope.IsOffice) Queue = await queue.GetAsync();
         else if (scope.IsUnitMember)
         {
@@ -40,5 +43,6 @@ public sealed class IndexModel(UserHandlers users, ICurrentActor actor, AppDbCon
         UserCount = await db.Users.CountAsync(u => !u.IsDisabled);
         if (User.IsInRole(Roles.FocalOfficer) || User.IsInRole(Roles.UnitLeader))
             Lock = await locks.ActiveLockAsync(Me.UnitId);
+        return Page();
     }
 }

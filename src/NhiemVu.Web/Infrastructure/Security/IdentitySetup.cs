@@ -11,6 +11,8 @@ public static class IdentitySetup
     public const string AuthTimeItem = "auth_time";
     public const string AdminPolicy = "Admin";
     public const string OfficePolicy = "Office";
+    /// <summary>Province-wide reports and the dashboard: the office and the provincial leaders.</summary>
+    public const string ReportsPolicy = "Reports";
 
     public static IServiceCollection AddNhiemVuIdentity(this IServiceCollection services, IConfiguration config)
     {
@@ -84,7 +86,8 @@ public static class IdentitySetup
 
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(OfficePolicy, p => p.RequireRole(Roles.OfficeSpecialist, Roles.OfficeLeader));
+            .AddPolicy(OfficePolicy, p => p.RequireRole(Roles.OfficeSpecialist, Roles.OfficeLeader))
+            .AddPolicy(ReportsPolicy, p => p.RequireRole(Roles.OfficeSpecialist, Roles.OfficeLeader, Roles.ProvincialLeader));
         return services;
     }
 

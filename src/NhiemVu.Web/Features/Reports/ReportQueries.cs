@@ -1,0 +1,214 @@
+using Microsoft.EntityFrameworkCore;
+using NhiemVu.Data;
+using NhiemVu.Domain.Assignments;
+using NhiemVu.Domain.Common;
+using NhiemVu.Domain.Directives;
+using NhiemVu.Domain.Reports;
+using NhiemVu.Web.Features.Assignments;
+using NhiemVu.Web.Infrastructure;
+
+using AssignmentRow = NhiemVu.Domain.Reports.AssignmentRow;
+
+namespace NhiemVu.Web.Features.Reports;
+
+/// <summary>What a figure of the report table counts (the drill-down's "cls").</summary>
+public enum ReportMeasure
+{
+    Total, CompletedEarly, CompletedOnTime, CompletedLate, InProgressWithinDeadline, InProgressOverdue, NoDeadline,
+    AwaitingConfirmation, Extended, MissingExplanation, CarriedOver, Completed, WithDeadline,
+    /// <summary>Early + on time: the national 2×2's "đúng hạn".</summary>
+    CompletedByDeadline,
+}
+
+/// <summary>The text shown with an assignment of a report (not part of the figures).</summary>
+public sealed record ReportItemInfo(string TaskContent, string DocumentNumber, string DocumentSummary, bool IsPublic, Secrecy Secrecy);
+
+/// <summary>One group of the report table, with its label.</summary>
+public sealed record ReportGroup(string Key, string Label, GroupStatistics Statistics);
+
+/// <summary>A computed report: the figures as of <see cref="AsOfReport.AsOfUtc"/>, the groups and the names.</summary>
+public sealed record ReportResult(AsOfReport Report, ReportDimension GroupBy, IReadOnlyList<ReportGroup> Groups,
+    IReadOnlyDictionary<Guid, ReportItemInfo> Items, IReadOnlyDictionary<Guid, string> UnitNames, IReadOnlyDictionary<Guid, string> PeopleNames)
+{
+    public IEnumerable<AssignmentRow> RowsOf(string? key, ReportMeasure measure) =>
+        Report.Rows.Where(r => (string.IsNullOrEmpty(key) || key == "*" || r.KeyFor(GroupBy).Value == key) && ReportQueries.Matches(r, measure));
+}
+
+/// <summary>
+/// Loads the assignments a report needs and runs <see cref="AsOfStatistics"/>. The database narrows
+/// the candidates (assigned by the moment; not completed before the period started; secret
+/// documents only for office and leaders); the events are loaded only up to the moment, so later
+/// changes cannot reach the figures. Incomplete information: the tasks do not yet record a reason
+/// for having no deadline, so <see cref="IncompleteReason.NoDeadlineWithoutReason"/> would exclude
+/// every no-deadline task; the reports therefore run with <c>ExcludeIncomplete</c> on, but with each
+/// loaded assignment's reason set to "not recorded" so that only the reasons that exist in the data
+/// (missing document number, result report without number or signer) exclude an assignment.
+/// </summary>
+public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowUser user)
+{
+    /// <summary>Placeholder while tasks carry no "reason for no deadline" (see the class summary).</summary>
+    public const string NoDeadlineReasonNotRecorded = "(chưa ghi nhận)";
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>Office and provincial leaders only (403 otherwise).</summary>
+    public async Task<UserScope> DemandProvinceWideAsync()
+    {
+        var me = await user.GetAsync();
+        if (!me.SeesAll) throw new ForbiddenException("Chỉ Văn phòng và lãnh đạo UBND tỉnh xem được báo cáo toàn tỉnh.");
+        return me;
+    }
+
+    public async Task<(List<ReportAssignment> Assignments, Dictionary<Guid, ReportItemInfo> Items)> LoadAsync(
+        ReportPeriod period, DateTimeOffset asOfUtc, bool includeSecret, bool onlyPublic = false)
+    {
+        var fromUtc = ProvinceTime.StartOfDayUtc(period.From);
+        var a = db.Assignments.AsNoTracking().Where(x => x.AssignedAtUtc <= asOfUtc);
+        if (asOfUtc >= fromUtc)
+            a = a.Where(x => !(x.State == AssignmentState.Completed && x.CompletedAtUtc < fromUtc));
+        var q = from x in a
+                join t in db.Tasks on x.TaskId equals t.Id
+                join d in db.Documents on t.DocumentId equals d.Id
+                select new { A = x, T = t, D = d };
+        if (!includeSecret) q = q.Where(r => r.D.Secrecy == Secrecy.Thuong);
+        if (onlyPublic) q = q.Where(r => r.T.IsPublic && r.D.Secrecy == Secrecy.Thuong);
+        var heads = await q.Select(r => new
+        {
+            r.A.Id, r.A.TaskId, r.T.DocumentId, r.T.DirectingLeaderId, FieldId = r.T.FieldId ?? r.D.FieldId, r.T.Nature, r.T.Programme,
+            r.D.Source, r.D.Kind, r.D.NumberAndSymbol, r.T.Content, r.D.Summary, r.T.IsPublic, r.D.Secrecy,
+        }).ToListAsync();
+        var ids = q.Select(r => r.A.Id);
+        var events = (await db.AssignmentEvents.AsNoTracking().Where(e => e.AtUtc <= asOfUtc && ids.Contains(e.AssignmentId)).ToListAsync())
+            .ToLookup(e => e.AssignmentId);
+        var reports = (await db.AssignmentReports.AsNoTracking().Where(r => r.SubmittedAtUtc <= asOfUtc && ids.Contains(r.AssignmentId))
+                .Select(r => new { r.AssignmentId, r.Id, r.NumberAndSymbol, r.SignerName }).ToListAsync())
+            .ToLookup(r => r.AssignmentId, r => new ReportedResult(r.Id, r.NumberAndSymbol, r.SignerName));
+        var list = new List<ReportAssignment>(heads.Count);
+        var items = new Dictionary<Guid, ReportItemInfo>(heads.Count);
+        foreach (var h in heads)
+        {
+            var ev = events[h.Id].OrderBy(e => e.Sequence).ToList();
+            if (ev.Count == 0) continue;
+            list.Add(new ReportAssignment(h.Id, h.TaskId, h.DocumentId, h.DirectingLeaderId, h.FieldId, h.Nature, h.Programme, ev,
+                reports[h.Id].ToList(), NoDeadlineReasonNotRecorded, h.Source, h.Kind, h.NumberAndSymbol));
+            items[h.Id] = new ReportItemInfo(h.Content, h.NumberAndSymbol, h.Summary, h.IsPublic, h.Secrecy);
+        }
+        return (list, items);
+    }
+
+    /// <summary>The report for the period as of the moment, grouped (office and provincial leaders only).</summary>
+    public async Task<ReportResult> StatisticsAsync(ReportPeriod period, DateTimeOffset asOfUtc, ReportDimension groupBy)
+    {
+        await DemandProvinceWideAsync();
+        return await ComputeAsync(period, asOfUtc, groupBy, includeSecret: true);
+    }
+
+    /// <summary>No authorization check: callers decide (the portal passes includeSecret: false).</summary>
+    public async Task<ReportResult> ComputeAsync(ReportPeriod period, DateTimeOffset asOfUtc, ReportDimension groupBy, bool includeSecret)
+    {
+        var (assignments, items) = await LoadAsync(period, asOfUtc, includeSecret);
+        var report = AsOfStatistics.Compute(assignments, period, asOfUtc, AsOfOptions.Default);
+        return await NameAsync(report, groupBy, items);
+    }
+
+    public async Task<ReportResult> NameAsync(AsOfReport report, ReportDimension groupBy, IReadOnlyDictionary<Guid, ReportItemInfo> items)
+    {
+        var units = await UnitNamesAsync();
+        var people = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.FullName);
+        var fields = groupBy == ReportDimension.Field ? await db.Fields.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Name) : [];
+        string Label(GroupKey k) => k.Dimension switch
+        {
+            ReportDimension.Unit => k.AsGuid() is { } u ? units.GetValueOrDefault(u, "?") : "?",
+            ReportDimension.DirectingLeader => k.AsGuid() is { } p ? people.GetValueOrDefault(p, "?") : "?",
+            ReportDimension.Field => k.AsGuid() is { } f ? fields.GetValueOrDefault(f, "?") : "(chưa xác định lĩnh vực)",
+            ReportDimension.Nature => k.AsEnum<TaskNature>() is { } n ? Labels.Vi(n) : k.Value,
+            ReportDimension.Document => report.Rows.FirstOrDefault(r => r.Assignment.DocumentId.ToString("D") == k.Value) is { } r
+                && items.TryGetValue(r.Assignment.AssignmentId, out var i) ? $"{i.DocumentNumber} – {i.DocumentSummary}" : k.Value,
+            _ => k.Value,
+        };
+        var groups = report.By(groupBy).Select(g => new ReportGroup(g.Key.Value, Label(g.Key), g))
+            .OrderBy(g => g.Label, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false)).ToList();
+        return new ReportResult(report, groupBy, groups, items, units, people);
+    }
+
+    public async Task<Dictionary<Guid, string>> UnitNamesAsync() => await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name);
+
+    /// <summary>The province's name and the root unit (the People's Committee) for the documents' header.</summary>
+    public async Task<string> RootUnitNameAsync() =>
+        await db.Units.AsNoTracking().Where(u => u.ParentId == null && u.Kind == Domain.Units.UnitKind.ProvincialCommittee)
+            .Select(u => u.Name).FirstOrDefaultAsync() ?? "UBND tỉnh";
+
+    public static bool Matches(AssignmentRow r, ReportMeasure m) => m switch
+    {
+        ReportMeasure.Total => true,
+        ReportMeasure.CompletedEarly => r.Class == AssignmentClass.CompletedEarly,
+        ReportMeasure.CompletedOnTime => r.Class == AssignmentClass.CompletedOnTime,
+        ReportMeasure.CompletedLate => r.Class == AssignmentClass.CompletedLate,
+        ReportMeasure.InProgressWithinDeadline => r.Class == AssignmentClass.InProgressWithinDeadline,
+        ReportMeasure.InProgressOverdue => r.Class == AssignmentClass.InProgressOverdue,
+        ReportMeasure.NoDeadline => r.Class == AssignmentClass.NoDeadline,
+        ReportMeasure.AwaitingConfirmation => r.AwaitingConfirmation,
+        ReportMeasure.Extended => r.ApprovedExtensions > 0,
+        ReportMeasure.MissingExplanation => r.LacksExplanation,
+        ReportMeasure.CarriedOver => r.CarriedOver,
+        ReportMeasure.Completed => r.Class is AssignmentClass.CompletedEarly or AssignmentClass.CompletedOnTime or AssignmentClass.CompletedLate,
+        ReportMeasure.WithDeadline => r.Class != AssignmentClass.NoDeadline,
+        ReportMeasure.CompletedByDeadline => r.Class is AssignmentClass.CompletedEarly or AssignmentClass.CompletedOnTime,
+        _ => false,
+    };
+
+    /// <summary>The count of a measure in a group's figures (what the drill-down must list).</summary>
+    public static int Count(GroupStatistics s, ReportMeasure m) => m switch
+    {
+        ReportMeasure.Total => s.Total,
+        ReportMeasure.CompletedEarly => s.CompletedEarly,
+        ReportMeasure.CompletedOnTime => s.CompletedOnTime,
+        ReportMeasure.CompletedLate => s.CompletedLate,
+        ReportMeasure.InProgressWithinDeadline => s.InProgressWithinDeadline,
+        ReportMeasure.InProgressOverdue => s.InProgressOverdue,
+        ReportMeasure.NoDeadline => s.NoDeadline,
+        ReportMeasure.AwaitingConfirmation => s.AwaitingConfirmation,
+        ReportMeasure.Extended => s.AssignmentsExtended,
+        ReportMeasure.MissingExplanation => s.MissingExplanation,
+        ReportMeasure.CarriedOver => s.CarriedOver,
+        ReportMeasure.Completed => s.CompletedWithDeadline,
+        ReportMeasure.WithDeadline => s.WithDeadline,
+        ReportMeasure.CompletedByDeadline => s.CompletedEarly + s.CompletedOnTime,
+        _ => 0,
+    };
+}
+
+/// <summary>The query string shared by /reports, its downloads and /api/reports/statistics.</summary>
+public sealed class ReportParams
+{
+    public DateOnly? From { get; set; }
+    public DateOnly? To { get; set; }
+    /// <summary>"yyyy-MM": the month picker (used when From/To are empty).</summary>
+    public string? Month { get; set; }
+    /// <summary>The moment T (ISO 8601; a date alone means the end of that local day). Default: now.</summary>
+    public string? AsOf { get; set; }
+    public ReportDimension? GroupBy { get; set; }
+
+    public ReportPeriod Period(DateOnly today)
+    {
+        if (From is { } f && To is { } t && t >= f) return new ReportPeriod(f, t);
+        if (Month is { Length: 7 } m && DateOnly.TryParseExact(m + "-01", "yyyy-MM-dd", out var first))
+            return ReportPeriod.Month(first.Year, first.Month);
+        return ReportPeriod.Month(today.Year, today.Month);
+    }
+
+    public DateTimeOffset AsOfUtc(DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(AsOf)) return now;
+        if (DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", out var d)) return ProvinceTime.StartOfDayUtc(d.AddDays(1)).AddTicks(-1);
+        if (DateTimeOffset.TryParse(AsOf, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal, out var t)) return t.ToUniversalTime();
+        throw new DomainValidationException("AsOf", "Thời điểm báo cáo không hợp lệ (dùng yyyy-MM-dd hoặc ISO 8601).");
+    }
+
+    public ReportDimension Dimension => GroupBy ?? ReportDimension.Unit;
+
+    /// <summary>The query string that reproduces this report with the moment pinned (so links stay as of T).</summary>
+    public static string Query(ReportPeriod p, DateTimeOffset asOfUtc, ReportDimension groupBy) =>
+        $"from={p.From:yyyy-MM-dd}&to={p.To:yyyy-MM-dd}&asOf={Uri.EscapeDataString(asOfUtc.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ"))}&groupBy={groupBy}";
+}
