@@ -64,8 +64,14 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
     {
         var fromUtc = ProvinceTime.StartOfDayUtc(period.From);
         var a = db.Assignments.AsNoTracking().Where(x => x.AssignedAtUtc <= asOfUtc);
+        // Completion is final, so an assignment completed before the period (and so before T) has the
+        // same deadline at T as now. It can be skipped only when that deadline is also before the
+        // period (or it has none): one completed early, before the period, with its deadline inside
+        // the period still counts there.
+        var from = period.From;
         if (asOfUtc >= fromUtc)
-            a = a.Where(x => !(x.State == AssignmentState.Completed && x.CompletedAtUtc < fromUtc));
+            a = a.Where(x => !(x.State == AssignmentState.Completed && x.CompletedAtUtc < fromUtc
+                               && (x.Deadline == null || x.Deadline < from)));
         var q = from x in a
                 join t in db.Tasks on x.TaskId equals t.Id
                 join d in db.Documents on t.DocumentId equals d.Id
