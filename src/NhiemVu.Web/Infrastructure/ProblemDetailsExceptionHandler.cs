@@ -31,6 +31,7 @@ public sealed class ProblemDetailsExceptionHandler(
         pd.Title = t[title];
         pd.Detail = detail is null ? null : t[detail].Value;
         if (code is not null) pd.Extensions["code"] = code;
+        if (exception is Features.Documents.NearDuplicateException nd) pd.Extensions["candidates"] = nd.Candidates;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = ctx, ProblemDetails = pd, Exception = exception });
     }
 

@@ -11,12 +11,14 @@ public static class DocumentEndpoints
             .WithSummary("Một văn bản với các nhiệm vụ và đơn vị được giao");
         g.MapGet("/leaders", async (DocumentHandlers h) => TypedResults.Ok(await h.LeadersAsync()))
             .WithSummary("Lãnh đạo UBND tỉnh có thể là người chỉ đạo");
-        g.MapPost("/", async (CreateDocumentCommand c, DocumentHandlers h) =>
+        g.MapPost("/", async (CreateDocumentCommand c, bool? confirmDuplicate, DocumentHandlers h) =>
             {
-                var id = await h.CreateAsync(c);
+                var id = await h.CreateAsync(confirmDuplicate == true ? c with { ConfirmDuplicate = true } : c);
                 return TypedResults.Created($"/api/documents/{id}", await h.GetAsync(id));
             })
             .WithSummary("Nhập văn bản chỉ đạo cùng các nhiệm vụ; mỗi đơn vị chủ trì được giao một nhiệm vụ")
-            .ProducesValidationProblem().ProducesProblem(403);
+            .WithDescription("Nếu nội dung một nhiệm vụ gần trùng (Jaccard trigram ký tự ≥ 0,8, không phân biệt dấu, hoa thường, dấu câu) với nhiệm vụ " +
+                "đang mở của cùng đơn vị chủ trì: 409 với code task.near_duplicate và danh sách candidates; gửi lại với confirmDuplicate=true để vẫn lưu.")
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409);
     }
 }
