@@ -39,6 +39,7 @@ public static class FeatureRegistration
         services.AddScoped<WorkflowUser>();
         services.AddScoped<AssignmentHandlers>();
         services.AddScoped<DocumentHandlers>();
+        services.AddScoped<ProgrammeImport>();
         services.AddScoped<WorkQueue>();
         services.AddOptions<Files.FileOptions>().BindConfiguration("Files");
         services.AddSingleton<Files.IFileStorage>(sp =>
@@ -71,5 +72,7 @@ public static class FeatureRegistration
         MeetingEndpoints.Map(api.MapGroup("/meetings"));
         MeetingEndpoints.MapLockStatus(api.MapGroup("/lock-status"));
         Files.FileEndpoints.Map(api);
+        app.MapGet("/documents/import/template.xlsx", () => DocumentEndpoints.TemplateFile())
+            .RequireAuthorization(Infrastructure.Security.IdentitySetup.OfficePolicy).ExcludeFromDescription();
     }
 }

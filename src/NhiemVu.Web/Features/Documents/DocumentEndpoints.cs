@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace NhiemVu.Web.Features.Documents;
 
 public static class DocumentEndpoints
@@ -20,5 +23,18 @@ public static class DocumentEndpoints
             .WithDescription("Nếu nội dung một nhiệm vụ gần trùng (Jaccard trigram ký tự ≥ 0,8, không phân biệt dấu, hoa thường, dấu câu) với nhiệm vụ " +
                 "đang mở của cùng đơn vị chủ trì: 409 với code task.near_duplicate và danh sách candidates; gửi lại với confirmDuplicate=true để vẫn lưu.")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409);
+        g.MapGet("/import/template", () => TemplateFile())
+            .WithSummary("Mẫu Excel nhập chương trình công tác (dòng tiêu đề và một dòng ví dụ)");
+        g.MapPost("/{id:guid}/import", async (Guid id, IFormFile? file, [FromForm] bool? confirmDuplicate, HttpRequest req, ProgrammeImport h) =>
+                TypedResults.Ok(await h.ImportAsync(id, file, confirmDuplicate == true || req.Query["confirmDuplicate"] == "true")))
+            .WithSummary("Nhập nhiệm vụ của Chương trình công tác / Kế hoạch từ tệp Excel (multipart: file); dòng lỗi → 400 với errors \"row N\", không nhập dòng nào")
+            .WithDescription("Mỗi dòng: nội dung; mã đơn vị chủ trì (;); mã đơn vị phối hợp (;); thời hạn dd/MM/yyyy hoặc ngày Excel; tính chất; quý 1–4; " +
+                "lĩnh vực; tên đăng nhập người chỉ đạo. Dòng gần trùng nhiệm vụ đang mở là dòng lỗi, trừ khi confirmDuplicate=true.")
+            .DisableAntiforgery().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
     }
+
+    public const string TemplateFileName = "mau-nhap-chuong-trinh-cong-tac.xlsx";
+
+    public static FileContentHttpResult TemplateFile() => TypedResults.File(ProgrammeImport.Template(),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", TemplateFileName);
 }
