@@ -178,4 +178,39 @@ public sealed class WorkflowFlowTests(AppFixture app) : IAsyncLifetime
         await report.GetByRole(AriaRole.Button, new() { Name = "Báo cáo kết quả" }).ClickAsync();
         await Expect(unit.GetByRole(AriaRole.Status)).ToContainTextAsync("Báo cáo kết quả");
     }
+    /// <summary>Entering the same task twice: the second time the form lists the open task and saves only after the tick box.</summary>
+    [Fact]
+    public async Task A_near_duplicate_task_is_shown_on_the_form_and_saved_after_confirmation()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var office = await NewPageAsync();
+        await app.LoginAsync(office, "vp.cv2");
+        async Task FillAsync(string number, string content)
+        {
+            await office.GotoAsync("/documents/new");
+            await office.GetByLabel("Số, ký hiệu").FillAsync(number);
+            await office.GetByLabel("Trích yếu").FillAsync($"Về việc giải ngân vốn đầu tư công {tag}");
+            await office.GetByLabel("Ngày ban hành").FillAsync(Today.ToString("yyyy-MM-dd"));
+            await office.GetByLabel("Người ký").FillAsync("Trần Thị Kim");
+            await office.Locator("#DirectingLeaderId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+            await office.Locator("#c0").FillAsync(content);
+            await office.Locator("#l0").GetByLabel("Sở Y tế", new() { Exact = true }).CheckAsync();
+            await office.GetByRole(AriaRole.Button, new() { Name = "Lưu và giao nhiệm vụ" }).ClickAsync();
+        }
+        await FillAsync($"{tag}/UBND-KT", $"Rà soát báo cáo kết quả giải ngân vốn đầu tư công. {tag}");
+        await Expect(office).ToHaveURLAsync(new Regex("/assignments\\?DocumentId="));
+
+        await FillAsync($"{tag}b/UBND-KT", $"Rà soát, báo cáo kết quả giải ngân vốn đầu tư công {tag}");
+        await Expect(office).ToHaveURLAsync(PathIs("/documents/new"));
+        var similar = office.Locator("section.near-duplicates");
+        await Expect(similar.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Nhiệm vụ đang thực hiện có nội dung gần trùng");
+        await Expect(similar.Locator("tbody tr")).ToHaveCountAsync(1);
+        await Expect(similar.Locator("tbody tr")).ToContainTextAsync($"{tag}/UBND-KT");
+        await Expect(similar.Locator("tbody tr")).ToContainTextAsync("Sở Y tế");
+        await app.ScreenshotBothAsync(office, "document-near-duplicate");
+        await similar.GetByLabel("Tôi đã kiểm tra, đây không phải nhiệm vụ trùng; vẫn lưu").CheckAsync();
+        await office.GetByRole(AriaRole.Button, new() { Name = "Lưu và giao nhiệm vụ" }).ClickAsync();
+        await Expect(office).ToHaveURLAsync(new Regex("/assignments\\?DocumentId="));
+        await Expect(office.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã nhập văn bản và giao nhiệm vụ.");
+    }
 }

@@ -39,6 +39,7 @@ public static class FeatureRegistration
         services.AddScoped<WorkflowUser>();
         services.AddScoped<AssignmentHandlers>();
         services.AddScoped<DocumentHandlers>();
+        services.AddScoped<ProgrammeImport>();
         services.AddScoped<WorkQueue>();
         services.AddOptions<Files.FileOptions>().BindConfiguration("Files");
         services.AddSingleton<Files.IFileStorage>(sp =>
@@ -78,5 +79,7 @@ public static class FeatureRegistration
         Reports.ReportEndpoints.MapApi(api.MapGroup("/reports"));
         Reports.ReportEndpoints.MapDownloads(app);
         Portal.PortalEndpoints.Map(app);
+        app.MapGet("/documents/import/template.xlsx", () => DocumentEndpoints.TemplateFile())
+            .RequireAuthorization(Infrastructure.Security.IdentitySetup.OfficePolicy).ExcludeFromDescription();
     }
 }

@@ -17,6 +17,9 @@ public abstract class FormPageModel : PageModel
 
     public string? ErrorFor(string field) => Errors.GetValueOrDefault(field);
 
+    /// <summary>Open tasks the submitted content nearly duplicates (shown with a confirmation tick box).</summary>
+    public IReadOnlyList<Documents.SimilarTask> Duplicates { get; private set; } = [];
+
     protected async Task<bool> TryAsync(Func<Task> action)
     {
         try
@@ -25,6 +28,7 @@ public abstract class FormPageModel : PageModel
             return true;
         }
         catch (DomainValidationException v) { Errors[v.Field] = v.Message; }
+        catch (Documents.NearDuplicateException d) { FormError = d.Message; Duplicates = d.Candidates; }
         catch (DomainException d) { FormError = d.Message; }
         catch (LockedException l) { FormError = l.Message; }
         catch (NotFoundException n) { FormError = n.Message; }

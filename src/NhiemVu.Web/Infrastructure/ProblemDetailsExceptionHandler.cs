@@ -31,11 +31,14 @@ public sealed class ProblemDetailsExceptionHandler(
         pd.Title = t[title];
         pd.Detail = detail is null ? null : t[detail].Value;
         if (code is not null) pd.Extensions["code"] = code;
+        if (exception is Features.Documents.NearDuplicateException nd) pd.Extensions["candidates"] = nd.Candidates;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = ctx, ProblemDetails = pd, Exception = exception });
     }
 
     private (int, string, string?, string?, Dictionary<string, string[]>?) Map(Exception ex) => ex switch
     {
+        Features.Documents.ImportRowsException r => (400, "Dữ liệu không hợp lệ.", r.Message, "import.invalid_rows",
+            r.Rows.GroupBy(e => e.Row).ToDictionary(g => $"row {g.Key}", g => g.Select(e => t[e.Reason].Value).ToArray())),
         DomainValidationException v => (400, "Dữ liệu không hợp lệ.", v.Message, v.Code,
             new Dictionary<string, string[]> { [v.Field] = [t[v.Message]] }),
         LockedException l => (423, "Đang khóa cập nhật.", l.Message, "locked", null),

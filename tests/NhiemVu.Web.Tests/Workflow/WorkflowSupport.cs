@@ -31,17 +31,28 @@ public sealed class WorkflowDriver(AppFixture app)
 
     /// <summary>The office enters a document with one task led by <paramref name="leads"/>; returns the view.</summary>
     public async Task<DocumentViewDto> EnterDocument(string summary, string[] leads, string[]? cooperating = null, DateOnly? deadline = null,
-        bool noDeadline = false, string? leadGroup = null, DateOnly? issueDate = null, string content = "Triển khai thực hiện")
+        bool noDeadline = false, string? leadGroup = null, DateOnly? issueDate = null, string content = "Triển khai thực hiện",
+        bool confirmDuplicate = true)
+    {
+        var res = await PostDocument(summary, leads, cooperating, deadline, noDeadline, leadGroup, issueDate, content, confirmDuplicate);
+        return await res.Read<DocumentViewDto>(HttpStatusCode.Created);
+    }
+
+    /// <summary>Posts a one-task document and returns the raw response (many tests reuse the same content: they confirm near duplicates).</summary>
+    public async Task<HttpResponseMessage> PostDocument(string summary, string[] leads, string[]? cooperating = null, DateOnly? deadline = null,
+        bool noDeadline = false, string? leadGroup = null, DateOnly? issueDate = null, string content = "Triển khai thực hiện",
+        bool confirmDuplicate = true)
     {
         var office = await As("vp.cv1");
         var leadIds = new List<Guid>();
         foreach (var l in leads) leadIds.Add(await Unit(l));
         var coopIds = new List<Guid>();
         foreach (var c in cooperating ?? []) coopIds.Add(await Unit(c));
-        var res = await office.PostJson("/api/documents", new
+        return await office.PostJson("/api/documents", new
         {
             source = "Document", kind = "CongVan", numberAndSymbol = $"{Random.Shared.Next(1000, 9999)}/UBND-KT", summary,
             issueDate = issueDate ?? Today, directingLeaderId = await Leader(), signerName = "Nguyễn Văn Chính", urgency = "Thuong", secrecy = "Thuong",
+            confirmDuplicate,
             tasks = new[]
             {
                 new
@@ -51,7 +62,6 @@ public sealed class WorkflowDriver(AppFixture app)
                 },
             },
         });
-        return await res.Read<DocumentViewDto>(HttpStatusCode.Created);
     }
 
     public async Task<AssignmentDetailDto> Get(string user, Guid id) =>

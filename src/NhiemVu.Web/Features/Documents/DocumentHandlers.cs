@@ -19,7 +19,8 @@ public sealed record NewTaskCommand(
 
 public sealed record CreateDocumentCommand(
     SourceKind Source, DirectiveKind? Kind, string? NumberAndSymbol, string? Summary, DateOnly? IssueDate, Guid? DirectingLeaderId,
-    string? SignerName, Guid? DraftingSpecialistId, Urgency Urgency, Secrecy Secrecy, Guid? FieldId, List<NewTaskCommand>? Tasks);
+    string? SignerName, Guid? DraftingSpecialistId, Urgency Urgency, Secrecy Secrecy, Guid? FieldId, List<NewTaskCommand>? Tasks,
+    bool ConfirmDuplicate = false);
 
 public sealed record DocumentRow(Guid Id, SourceKind Source, DirectiveKind? Kind, string NumberAndSymbol, string Summary, DateOnly IssueDate,
     Guid DirectingLeaderId, string DirectingLeaderName, DateTimeOffset EnteredAtUtc, int TaskCount, int AssignmentCount);
@@ -40,19 +41,15 @@ public sealed class DocumentHandlers(AppDbContext db, TimeProvider clock, Workfl
         var me = await user.GetAsync();
         if (!me.IsOffice) throw new ForbiddenException("Chỉ Văn phòng UBND tỉnh nhập văn bản chỉ đạo.");
         var now = clock.GetUtcNow();
-        if (c.DirectingLeaderId is not { } leader || !await IsLeaderAsync(leader))
-            throw new DomainValidationException("DirectingLeaderId", "Phải chọn người chỉ đạo là lãnh đạo UBND tỉnh.");
-        if (c.FieldId is { } fid && !await db.Fields.AnyAsync(f => f.Id == fid))
-            throw new DomainValidationException("FieldId", "Lĩnh vực không tồn tại.");
-        var doc = DirectiveDocument.Create(new DirectiveDocumentData(c.Source, c.Kind, c.NumberAndSymbol, c.Summary ?? "", c.IssueDate ?? default,
-            leader, c.SignerName, c.DraftingSpecialistId ?? (c.Source == SourceKind.Document ? me.UserId : null), c.Urgency, c.Secrecy, c.FieldId),
-            now, me.UserId);
+        var doc = await NewDocumentAsync(c, me);
         var tasks = c.Tasks ?? [];
         if (tasks.Count == 0) throw new DomainValidationException("Tasks", "Văn bản phải có ít nhất một nhiệm vụ.");
         db.Documents.Add(doc);
 
         var active = await db.Units.AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.Kind }).ToListAsync();
         var activeIds = active.Select(u => u.Id).ToHashSet();
+        var similar = new List<SimilarTask>();
+        var unitNames = c.ConfirmDuplicate ? new Dictionary<Guid, string>() : await assignments.UnitNamesAsync();
         for (var i = 0; i < tasks.Count; i++)
         {
             var t = tasks[i];
@@ -74,14 +71,29 @@ public sealed class DocumentHandlers(AppDbContext db, TimeProvider clock, Workfl
                 var created = DirectiveTask.Create(doc, new NewTaskData(t.Content ?? "", leads, t.Deadline, t.Nature, coop, t.Programme,
                     t.ProgrammeQuarter, t.FieldId, t.DirectingLeaderId, t.FollowUpSpecialistId, t.IsPublic), now, me.Actor);
                 AddTask(db, doc, created);
+                if (!c.ConfirmDuplicate)
+                    similar.AddRange(await NearDuplicates.FindAsync(db, created.Task.Content, leads, now, i, unitNames));
             }
             catch (DomainValidationException v) when (!v.Field.StartsWith("Tasks["))
             {
                 throw new DomainValidationException($"Tasks[{i}].{v.Field}", $"Nhiệm vụ {i + 1}: {v.Message}");
             }
         }
+        if (similar.Count > 0) throw new NearDuplicateException(similar);
         await db.SaveChangesAsync();
         return doc.Id;
+    }
+
+    /// <summary>Validates the document part of <paramref name="c"/> and creates the (not yet added) document.</summary>
+    public async Task<DirectiveDocument> NewDocumentAsync(CreateDocumentCommand c, UserScope me)
+    {
+        if (c.DirectingLeaderId is not { } leader || !await IsLeaderAsync(leader))
+            throw new DomainValidationException("DirectingLeaderId", "Phải chọn người chỉ đạo là lãnh đạo UBND tỉnh.");
+        if (c.FieldId is { } fid && !await db.Fields.AnyAsync(f => f.Id == fid))
+            throw new DomainValidationException("FieldId", "Lĩnh vực không tồn tại.");
+        return DirectiveDocument.Create(new DirectiveDocumentData(c.Source, c.Kind, c.NumberAndSymbol, c.Summary ?? "", c.IssueDate ?? default,
+            leader, c.SignerName, c.DraftingSpecialistId ?? (c.Source == SourceKind.Document ? me.UserId : null), c.Urgency, c.Secrecy, c.FieldId),
+            clock.GetUtcNow(), me.UserId);
     }
 
     /// <summary>Adds a new task with its assignments, filling the search column.</summary>

@@ -23,6 +23,7 @@ public sealed class NewModel(DocumentHandlers docs, Units.UnitHandlers units, Fi
     [BindProperty] public List<TaskInput> Tasks { get; set; } = [];
     [BindProperty] public IFormFile? SignedFile { get; set; }
     [BindProperty] public List<IFormFile> OtherFiles { get; set; } = [];
+    [BindProperty] public bool ConfirmDuplicate { get; set; }
 
     public IReadOnlyList<Units.UnitDto> Units { get; private set; } = [];
     public IReadOnlyList<Units.FieldDto> Fields { get; private set; } = [];
@@ -54,7 +55,7 @@ public sealed class NewModel(DocumentHandlers docs, Units.UnitHandlers units, Fi
                 others = await files.CheckAllAsync(OtherFiles);
             })
             && await TryAsync(async () => id = await docs.CreateAsync(new CreateDocumentCommand(SourceKind.Document, Kind, NumberAndSymbol, Summary,
-                IssueDate, DirectingLeaderId, SignerName, null, Urgency, Secrecy, FieldId, tasks))))
+                IssueDate, DirectingLeaderId, SignerName, null, Urgency, Secrecy, FieldId, tasks, ConfirmDuplicate))))
         {
             if (signed is not null) await files.AttachToDocumentAsync(id, signed, signed: true);
             foreach (var f in others) await files.AttachToDocumentAsync(id, f, signed: false);
