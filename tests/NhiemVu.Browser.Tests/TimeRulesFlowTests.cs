@@ -111,7 +111,7 @@ public sealed class TimeRulesFlowTests(AppFixture app) : IAsyncLifetime
 
         var exempt = await NewPageAsync();
         await app.LoginAsync(exempt, "sotp.daumoi");
-        await Expect(exempt.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Xin chào");
+        await Expect(exempt.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Nhiệm vụ của đơn vị");
         await Expect(exempt.Locator(".lock-banner")).ToHaveCountAsync(0);
 
         // Clean up: the meeting is deleted, and the unit is open again.

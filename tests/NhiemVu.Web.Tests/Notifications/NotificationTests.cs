@@ -270,6 +270,39 @@ public abstract class NotificationTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.DoesNotContain("class=\"count\"", await browser.Client.GetStringAsync("/notifications"));
     }
 
+    private async Task<HttpResponseMessage> Act(string user, Guid id, string action, Func<Guid, object> body)
+    {
+        var office = await app.ClientFor("vp.cv1");
+        var stamp = (await (await office.GetAsync($"/api/assignments/{id}")).Read<AssignmentDetailDto>()).Row.ConcurrencyStamp;
+        return await (await app.ClientFor(user)).PostJson($"/api/assignments/{id}/{action}", body(stamp));
+    }
+
+    [Fact]
+    public async Task A_returned_report_a_decision_and_a_transfer_notify_the_units_at_once()
+    {
+        var (id, content) = await Assign("sogddt", NextWorkingDay(20), "Trả lại và gia hạn");
+        Assert.Equal(HttpStatusCode.OK, (await Act("sogddt.daumoi", id, "receive", s => new { concurrencyStamp = s })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Act("sogddt.daumoi", id, "reports", s => new
+        {
+            name = "Báo cáo kết quả", numberAndSymbol = "12/BC-SGDĐT", summary = "Kết quả", documentDate = Today, signerName = "Giám đốc Sở",
+            idempotencyKey = Guid.NewGuid().ToString(), concurrencyStamp = s,
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Act("vp.cv1", id, "review", s => new { passed = false, reason = "Thiếu số liệu học kỳ I", concurrencyStamp = s })).StatusCode);
+        var returned = (await Notifications("sogddt.lanhdao")).Items.Single(n => n.Kind == "Returned" && n.Title.Contains(content[..30]));
+        Assert.Contains("Thiếu số liệu học kỳ I", returned.Body);
+
+        var asked = await Act("sogddt.daumoi", id, "extensions", s => new { newDeadline = NextWorkingDay(30), reason = "Chờ số liệu", concurrencyStamp = s });
+        var requestId = (await asked.Read<System.Text.Json.JsonElement>()).GetProperty("requestId").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await Act("vp.cv1", id, $"extensions/{requestId}/decision",
+            s => new { approve = true, note = "Đồng ý", officeLeaderOverride = false, concurrencyStamp = s })).StatusCode);
+        Assert.Contains((await Notifications("sogddt.daumoi")).Items, n => n.Kind == "Decision" && n.Title.StartsWith("Đồng ý gia hạn"));
+
+        var soyt = await UnitId("soyt");
+        Assert.Equal(HttpStatusCode.OK, (await Act("vp.cv1", id, "transfer",
+            s => new { toUnitId = soyt, reason = "Đúng chức năng Sở Y tế", concurrencyStamp = s })).StatusCode);
+        Assert.Contains((await Notifications("soyt.daumoi")).Items, n => n.Kind == "NewAssignment" && n.Link == $"/assignments/{id}");
+    }
+
     [Fact]
     public async Task A_user_cannot_read_another_users_notifications()
     {

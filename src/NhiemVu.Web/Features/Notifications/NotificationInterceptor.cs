@@ -100,8 +100,10 @@ public sealed class NotificationInterceptor(TimeProvider clock, IOptions<Notific
         var a = db.ChangeTracker.Entries<Assignment>().FirstOrDefault(x => x.Entity.Id == assignmentId)?.Entity;
         var taskId = a?.TaskId ?? await db.Assignments.Where(x => x.Id == assignmentId).Select(x => x.TaskId).FirstOrDefaultAsync(ct);
         var t = db.ChangeTracker.Entries<DirectiveTask>().FirstOrDefault(x => x.Entity.Id == taskId)?.Entity;
-        var (content, docId) = t is not null ? (t.Content, t.DocumentId)
-            : await db.Tasks.Where(x => x.Id == taskId).Select(x => ValueTuple.Create(x.Content, x.DocumentId)).FirstOrDefaultAsync(ct);
+        // An anonymous type, not a tuple: Npgsql cannot read a tuple projection (a PostgreSQL record).
+        var row = t is not null ? new { t.Content, t.DocumentId }
+            : await db.Tasks.Where(x => x.Id == taskId).Select(x => new { x.Content, x.DocumentId }).FirstOrDefaultAsync(ct);
+        var (content, docId) = (row?.Content, row?.DocumentId ?? Guid.Empty);
         var d = db.ChangeTracker.Entries<DirectiveDocument>().FirstOrDefault(x => x.Entity.Id == docId)?.Entity;
         var number = d?.NumberAndSymbol ?? await db.Documents.Where(x => x.Id == docId).Select(x => x.NumberAndSymbol).FirstOrDefaultAsync(ct) ?? "";
         return (content ?? "", number);
