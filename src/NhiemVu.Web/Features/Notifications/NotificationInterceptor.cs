@@ -16,7 +16,8 @@ namespace NhiemVu.Web.Features.Notifications;
 /// channels they chose. E-mail only goes to the outbox here; nothing is sent during the request.
 /// Events dated more than a day before now (back-filled data) are not announced.
 /// </summary>
-public sealed class NotificationInterceptor(TimeProvider clock, IOptions<NotificationOptions> options) : SaveChangesInterceptor
+public sealed class NotificationInterceptor(TimeProvider clock, IOptions<NotificationOptions> options, ILogger<NotificationInterceptor> log)
+    : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -40,7 +41,17 @@ public sealed class NotificationInterceptor(TimeProvider clock, IOptions<Notific
         _ => null,
     };
 
+    /// <summary>A failure here is logged and the notification lost: it must never stop the work being saved.</summary>
     private async Task AppendAsync(AppDbContext db, CancellationToken ct)
+    {
+        try { await AppendCoreAsync(db, ct); }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogError(ex, "Could not create notifications for the assignment events being saved");
+        }
+    }
+
+    private async Task AppendCoreAsync(AppDbContext db, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var events = db.ChangeTracker.Entries<AssignmentEvent>()
