@@ -30,6 +30,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
     public DbSet<BriefingMeeting> BriefingMeetings => Set<BriefingMeeting>();
     public DbSet<LockExemption> LockExemptions => Set<LockExemption>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<DigestRecord> DigestRecords => Set<DigestRecord>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

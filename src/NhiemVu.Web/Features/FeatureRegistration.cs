@@ -6,6 +6,7 @@ using NhiemVu.Web.Features.Assignments;
 using NhiemVu.Web.Features.Calendar;
 using NhiemVu.Web.Features.LockWindows;
 using NhiemVu.Web.Features.Documents;
+using NhiemVu.Web.Features.Notifications;
 using NhiemVu.Web.Features.Reviews;
 using NhiemVu.Web.Features.Units;
 
@@ -54,6 +55,15 @@ public static class FeatureRegistration
         services.AddScoped<Reports.Dashboard>();
         services.AddScoped<Portal.PortalQueries>();
         services.AddOptions<Reports.ReportOptions>().BindConfiguration("Reports");
+
+        // Notifications: the centre, preferences, the morning digest and the e-mail outbox.
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
+        services.AddSingleton<NotificationInterceptor>();
+        services.AddScoped<NotificationHandlers>();
+        services.AddSingleton<DigestJob>();
+        services.AddSingleton<OutboxSender>();
+        services.AddHostedService<NotificationWorker>();
         if (Interlocked.Exchange(ref _registered, 1) == 1) return services;
         Demo.DemoHooks.Register(WorkflowDemo.SeedAsync);
         UnitHistory.Register(async (db, unitId) =>
@@ -81,5 +91,6 @@ public static class FeatureRegistration
         Portal.PortalEndpoints.Map(app);
         app.MapGet("/documents/import/template.xlsx", () => DocumentEndpoints.TemplateFile())
             .RequireAuthorization(Infrastructure.Security.IdentitySetup.OfficePolicy).ExcludeFromDescription();
+        NotificationEndpoints.Map(api.MapGroup("/notifications"));
     }
 }

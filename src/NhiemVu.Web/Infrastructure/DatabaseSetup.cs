@@ -31,7 +31,8 @@ public static class DatabaseSetup
             cs = builder.ToString();
             services.AddDbContext<AppDbContext>((sp, o) => o
                 .UseSqlite(cs, x => x.MigrationsAssembly("NhiemVu.Migrations.Sqlite"))
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), SqlitePragmas.Instance));
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.Notifications.NotificationInterceptor>(),
+                    SqlitePragmas.Instance));
         }
         else if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
         {
@@ -39,7 +40,7 @@ public static class DatabaseSetup
                  ?? throw new InvalidOperationException("ConnectionStrings:Postgres is required when Database:Provider is Postgres.");
             services.AddDbContext<AppDbContext>((sp, o) => o
                 .UseNpgsql(cs, x => x.MigrationsAssembly("NhiemVu.Migrations.Postgres"))
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.Notifications.NotificationInterceptor>()));
         }
         else
         {
