@@ -240,6 +240,25 @@ public abstract class WorkflowTests<TApp>(TApp app) : IClassFixture<TApp> where 
     }
 
     [Fact]
+    public async Task Lists_filter_by_category_and_sort_by_deadline_or_assignment_date()
+    {
+        var tag = "phanloai" + Guid.NewGuid().ToString("N")[..6];
+        var near = await w.EnterDocument($"Rà soát {tag} gần", ["sonnmt"], deadline: w.Today.AddDays(10));
+        app.Clock.Advance(TimeSpan.FromSeconds(30)); // assigned later (well within a bearer token's life)
+        var far = await w.EnterDocument($"Rà soát {tag} xa", ["sonnmt"], deadline: w.Today.AddDays(50));
+        var nearId = near.Tasks[0].Assignments[0].Id;
+        var farId = far.Tasks[0].Assignments[0].Id;
+
+        // The driver enters tasks as trọng tâm (key tasks).
+        Assert.Equal(2, (await w.List("vp.cv1", $"q={tag}&nature=TrongTam")).Count);
+        Assert.Empty(await w.List("vp.cv1", $"q={tag}&nature=DotXuat"));
+
+        Assert.Equal([nearId, farId], (await w.List("vp.cv1", $"q={tag}")).Select(r => r.Id));
+        Assert.Equal([farId, nearId], (await w.List("vp.cv1", $"q={tag}&sort=DeadlineDesc")).Select(r => r.Id));
+        Assert.Equal([nearId, farId], (await w.List("vp.cv1", $"q={tag}&sort=AssignedOldest")).Select(r => r.Id));
+    }
+
+    [Fact]
     public async Task Search_ignores_diacritics_and_case()
     {
         var doc = await w.EnterDocument("Đẩy nhanh tiến độ các công trình giao thông trọng điểm tỉnh Đồng Tháp", ["soxd"]);

@@ -30,7 +30,10 @@ public sealed class AssignmentQuery
     public Guid? LeaderId { get; set; }
     public Guid? FieldId { get; set; }
     public Guid? DocumentId { get; set; }
+    /// <summary>Category (tính chất): trọng tâm, thường xuyên, đột xuất.</summary>
+    public Domain.Directives.TaskNature? Nature { get; set; }
     public string? Q { get; set; }
+    public AssignmentSort Sort { get; set; }
     /// <summary>Only the assignments led by the user's own unit (the inbox).</summary>
     public bool Mine { get; set; }
     public int Page { get; set; } = 1;
@@ -38,6 +41,9 @@ public sealed class AssignmentQuery
 }
 
 public enum AssignmentFlag { NotReceived, Overdue, DueSoon, Returned, AwaitingReview }
+
+/// <summary>List order: nearest deadline first (default), latest deadline first, newest or oldest assignment first.</summary>
+public enum AssignmentSort { DeadlineAsc, DeadlineDesc, AssignedNewest, AssignedOldest }
 
 public sealed record InboxCounts(int NotReceived, int Overdue, int DueSoon, int Returned);
 

@@ -79,7 +79,9 @@ public sealed class AssignmentQueryParams
     public Guid? LeaderId { get; set; }
     public Guid? FieldId { get; set; }
     public Guid? DocumentId { get; set; }
+    public Domain.Directives.TaskNature? Nature { get; set; }
     public string? Q { get; set; }
+    public AssignmentSort? Sort { get; set; }
     public bool? Mine { get; set; }
     public int? Page { get; set; }
     public int? PageSize { get; set; }
@@ -87,6 +89,6 @@ public sealed class AssignmentQueryParams
     public AssignmentQuery ToQuery() => new()
     {
         UnitId = UnitId, State = State, Class = Class, Flag = Flag, DeadlineFrom = DeadlineFrom, DeadlineTo = DeadlineTo, LeaderId = LeaderId,
-        FieldId = FieldId, DocumentId = DocumentId, Q = Q, Mine = Mine ?? false, Page = Page ?? 1, PageSize = PageSize ?? 25,
+        FieldId = FieldId, DocumentId = DocumentId, Nature = Nature, Q = Q, Sort = Sort ?? AssignmentSort.DeadlineAsc, Mine = Mine ?? false, Page = Page ?? 1, PageSize = PageSize ?? 25,
     };
 }

@@ -47,8 +47,14 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
         var size = Math.Clamp(q.PageSize, 1, 200);
         var rows = Filter(Visible(me, q.Mine), q, today);
         var total = await rows.CountAsync();
-        var items = await rows
-            .OrderBy(x => x.A.Deadline == null).ThenBy(x => x.A.Deadline).ThenBy(x => x.A.AssignedAtUtc)
+        var ordered = q.Sort switch
+        {
+            AssignmentSort.DeadlineDesc => rows.OrderBy(x => x.A.Deadline == null).ThenByDescending(x => x.A.Deadline).ThenByDescending(x => x.A.AssignedAtUtc),
+            AssignmentSort.AssignedNewest => rows.OrderByDescending(x => x.A.AssignedAtUtc).ThenBy(x => x.A.Id),
+            AssignmentSort.AssignedOldest => rows.OrderBy(x => x.A.AssignedAtUtc).ThenBy(x => x.A.Id),
+            _ => rows.OrderBy(x => x.A.Deadline == null).ThenBy(x => x.A.Deadline).ThenBy(x => x.A.AssignedAtUtc),
+        };
+        var items = await ordered
             .Skip((page - 1) * size).Take(size)
             .Select(x => new RowData(x.A, x.T.Content, x.T.DirectingLeaderId, x.T.FieldId, x.T.DocumentId, x.D.NumberAndSymbol, x.D.Summary,
                 EF.Property<DateOnly?>(x.A, WorkflowColumns.SubmittedLocalDate),
@@ -106,6 +112,7 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
         if (q.LeaderId is { } leader) rows = rows.Where(x => x.T.DirectingLeaderId == leader);
         if (q.FieldId is { } field) rows = rows.Where(x => x.T.FieldId == field);
         if (q.DocumentId is { } doc) rows = rows.Where(x => x.T.DocumentId == doc);
+        if (q.Nature is { } nature) rows = rows.Where(x => x.T.Nature == nature);
         var text = TextFold.Fold(q.Q);
         if (text.Length > 0) rows = rows.Where(x => EF.Property<string>(x.T, WorkflowColumns.SearchText).Contains(text));
 
