@@ -108,7 +108,7 @@ public static class Generator
         }
 
         var rng = new Random(seed);
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.GetUtcNow();
         var f = await FoundationAsync(provider, cs, size, rng, now);
         Console.WriteLine($"foundation: {f.Units.Count} units, {f.UserCount} accounts, {f.Fields.Count} fields");
 

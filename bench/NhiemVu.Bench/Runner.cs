@@ -81,7 +81,7 @@ public static class Runner
             new("text search q=", "office", r => $"/api/assignments?q={Uri.EscapeDataString(terms[r.Next(terms.Length)])}"),
         };
         // Hooks for the reports endpoints being built now: measured when they answer, else "n/a".
-        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd");
         var reportHooks = new List<Scenario>
         {
             new("reports: statistics as of", "leader", _ => $"/api/reports/statistics?asOf={today}"),

@@ -30,7 +30,7 @@ public sealed class WorkflowFlowTests(AppFixture app) : IAsyncLifetime
 
     private static Regex PathIs(string path) => new($"^[^?]*//[^/]+{Regex.Escape(path)}(\\?.*)?$");
 
-    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTime.UtcNow,
+    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow().UtcDateTime,
         TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh")));
 
     private static async Task<int> TileCountAsync(IPage page, string label)
