@@ -20,4 +20,7 @@ public static class Roles
         [ProvincialLeader, OfficeSpecialist, OfficeLeader, UnitLeader, FocalOfficer, Administrator];
 
     public static bool IsOffice(string role) => role is OfficeSpecialist or OfficeLeader;
+
+    /// <summary>Roles that the setting Security:RequireTwoFactorForOffice obliges to use two-factor sign-in.</summary>
+    public static bool CanBeRequiredTwoFactor(string? role) => role is OfficeSpecialist or OfficeLeader or Administrator;
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using NhiemVu.Data;
+using NhiemVu.Domain.Common;
 using NhiemVu.Web.Infrastructure.Security;
 
 namespace NhiemVu.Web.Features.Accounts;
@@ -49,7 +50,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
     {
         var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException();
         var roles = await users.GetRolesAsync(user);
-        if (security.Value.RequireTwoFactorForOffice && roles.Any(r => r is "OfficeSpecialist" or "OfficeLeader" or "Administrator"))
+        if (security.Value.RequireTwoFactorForOffice && roles.Any(Roles.CanBeRequiredTwoFactor))
         {
             Error = "Tài khoản của bạn bắt buộc dùng xác thực hai lớp.";
             await LoadAsync();

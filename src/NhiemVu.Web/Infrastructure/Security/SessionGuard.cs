@@ -40,7 +40,7 @@ public sealed class SessionGuard(RequestDelegate next, IMemoryCache cache, IOpti
                 if (row is null) return null;
                 var roles = await db.UserRoles.Where(r => r.UserId == userId)
                     .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToListAsync();
-                var needs = roles.Any(r => r is Roles.OfficeSpecialist or Roles.OfficeLeader or Roles.Administrator);
+                var needs = roles.Any(Roles.CanBeRequiredTwoFactor);
                 return new AccountState(row.IsDisabled, row.SecurityStamp, row.TwoFactorEnabled, needs);
             });
 
