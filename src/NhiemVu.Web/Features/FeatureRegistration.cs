@@ -53,6 +53,7 @@ public static class FeatureRegistration
         services.AddScoped<Files.FileHandlers>();
         services.AddScoped<Reports.ReportQueries>();
         services.AddScoped<Reports.Dashboard>();
+        services.AddScoped<Reports.RankingWeightsHandlers>();
         services.AddScoped<Portal.PortalQueries>();
         services.AddOptions<Reports.ReportOptions>().BindConfiguration("Reports");
 
@@ -87,6 +88,7 @@ public static class FeatureRegistration
         MeetingEndpoints.MapLockStatus(api.MapGroup("/lock-status"));
         Files.FileEndpoints.Map(api);
         Reports.ReportEndpoints.MapApi(api.MapGroup("/reports"));
+        Reports.RankingWeightsHandlers.MapApi(api.MapGroup("/reports/ranking-weights"));
         Reports.ReportEndpoints.MapDownloads(app);
         Portal.PortalEndpoints.Map(app);
         app.MapGet("/documents/import/template.xlsx", () => DocumentEndpoints.TemplateFile())

@@ -51,7 +51,8 @@ public sealed record DocumentBrief(Guid Id, SourceKind Source, DirectiveKind? Ki
     string DirectingLeaderName, string? SignerName, Urgency Urgency, Secrecy Secrecy);
 
 public sealed record TaskBrief(Guid Id, string Content, DateOnly? Deadline, TaskNature Nature, TaskProgramme Programme, int? ProgrammeQuarter,
-    string? FieldName, string DirectingLeaderName, string? FollowUpSpecialistName, bool IsPublic, IReadOnlyList<UnitRef> CooperatingUnits);
+    string? FieldName, string DirectingLeaderName, string? FollowUpSpecialistName, bool IsPublic, IReadOnlyList<UnitRef> CooperatingUnits,
+    string? NoDeadlineReason = null);
 
 public sealed record UnitRef(Guid Id, string Name);
 

@@ -213,7 +213,7 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
         var taskBrief = new TaskBrief(task.Id, task.Content, task.Deadline, task.Nature, task.Programme, task.ProgrammeQuarter, fieldName,
             people.GetValueOrDefault(task.DirectingLeaderId, "?"),
             task.FollowUpSpecialistId is { } fu ? people.GetValueOrDefault(fu) : null, task.IsPublic,
-            coop.Select(u => new UnitRef(u, units.GetValueOrDefault(u, "?"))).ToList());
+            coop.Select(u => new UnitRef(u, units.GetValueOrDefault(u, "?"))).ToList(), task.NoDeadlineReason);
 
         var deadlines = a.Events.Where(e => e.NewDeadline is not null || e.OldDeadline is not null && e.Kind != AssignmentEventKind.ExtensionRequested
                                             && e.Kind != AssignmentEventKind.AdjustmentRequested)

@@ -15,7 +15,8 @@ public enum LeadGroup { None, AllCommunes, AllDepartments }
 public sealed record NewTaskCommand(
     string? Content, List<Guid>? LeadUnitIds, LeadGroup LeadGroup, List<Guid>? CooperatingUnitIds, DateOnly? Deadline,
     TaskNature Nature = TaskNature.ThuongXuyen, TaskProgramme Programme = TaskProgramme.None, int? ProgrammeQuarter = null,
-    Guid? FieldId = null, Guid? DirectingLeaderId = null, Guid? FollowUpSpecialistId = null, bool IsPublic = false);
+    Guid? FieldId = null, Guid? DirectingLeaderId = null, Guid? FollowUpSpecialistId = null, bool IsPublic = false,
+    string? NoDeadlineReason = null);
 
 public sealed record CreateDocumentCommand(
     SourceKind Source, DirectiveKind? Kind, string? NumberAndSymbol, string? Summary, DateOnly? IssueDate, Guid? DirectingLeaderId,
@@ -69,7 +70,8 @@ public sealed class DocumentHandlers(AppDbContext db, TimeProvider clock, Workfl
                 if (t.DirectingLeaderId is { } tl && !await IsLeaderAsync(tl))
                     throw new DomainValidationException("DirectingLeaderId", "Người chỉ đạo phải là lãnh đạo UBND tỉnh.");
                 var created = DirectiveTask.Create(doc, new NewTaskData(t.Content ?? "", leads, t.Deadline, t.Nature, coop, t.Programme,
-                    t.ProgrammeQuarter, t.FieldId, t.DirectingLeaderId, t.FollowUpSpecialistId, t.IsPublic), now, me.Actor);
+                    t.ProgrammeQuarter, t.FieldId, t.DirectingLeaderId, t.FollowUpSpecialistId, t.IsPublic,
+                    NoDeadlineReason: t.NoDeadlineReason), now, me.Actor);
                 AddTask(db, doc, created);
                 if (!c.ConfirmDuplicate)
                     similar.AddRange(await NearDuplicates.FindAsync(db, created.Task.Content, leads, now, i, unitNames));

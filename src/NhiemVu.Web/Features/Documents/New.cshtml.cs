@@ -37,6 +37,7 @@ public sealed class NewModel(DocumentHandlers docs, Units.UnitHandlers units, Fi
         public List<Guid> CooperatingUnitIds { get; set; } = [];
         public DateOnly? Deadline { get; set; }
         public TaskNature Nature { get; set; } = TaskNature.ThuongXuyen;
+        public string? NoDeadlineReason { get; set; }
     }
 
     public async Task OnGetAsync() => await LoadAsync();
@@ -44,7 +45,8 @@ public sealed class NewModel(DocumentHandlers docs, Units.UnitHandlers units, Fi
     public async Task<IActionResult> OnPostAsync()
     {
         var tasks = Tasks.Where(t => !string.IsNullOrWhiteSpace(t.Content) || t.LeadUnitIds.Count > 0 || t.LeadGroup != LeadGroup.None)
-            .Select(t => new NewTaskCommand(t.Content, t.LeadUnitIds, t.LeadGroup, t.CooperatingUnitIds, t.Deadline, t.Nature)).ToList();
+            .Select(t => new NewTaskCommand(t.Content, t.LeadUnitIds, t.LeadGroup, t.CooperatingUnitIds, t.Deadline, t.Nature,
+                NoDeadlineReason: t.NoDeadlineReason)).ToList();
         Guid id = default;
         Files.CheckedFile? signed = null;
         IReadOnlyList<Files.CheckedFile> others = [];
