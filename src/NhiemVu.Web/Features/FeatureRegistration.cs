@@ -90,6 +90,8 @@ public static class FeatureRegistration
         Reports.ReportEndpoints.MapApi(api.MapGroup("/reports"));
         Reports.RankingWeightsHandlers.MapApi(api.MapGroup("/reports/ranking-weights"));
         Reports.ReportEndpoints.MapDownloads(app);
+        Reports.Export.ListExports.MapDownloads(app);
+        Reports.Export.ListExports.MapApi(api);
         Portal.PortalEndpoints.Map(app);
         app.MapGet("/documents/import/template.xlsx", () => DocumentEndpoints.TemplateFile())
             .RequireAuthorization(Infrastructure.Security.IdentitySetup.OfficePolicy).ExcludeFromDescription();
