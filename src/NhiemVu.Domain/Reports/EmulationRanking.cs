@@ -51,7 +51,7 @@ public sealed record EmulationWeights(
                 throw new DomainValidationException(field, "Trọng số có tối đa 2 chữ số thập phân.");
         }
         if (Named().All(x => x.Value == 0))
-            throw new DomainValidationException("onTimeRate", "Các trọng số không được đồng thời bằng 0: hãy đặt ít nhất một trọng số lớn hơn 0.");
+            throw new DomainValidationException("weights", "Các trọng số không được đồng thời bằng 0: hãy đặt ít nhất một trọng số lớn hơn 0.");
         return this;
     }
 }

@@ -130,7 +130,7 @@ public abstract class RankingWeightsTests<TApp>(TApp app) : IClassFixture<TApp> 
                  {
                      (Weights(onTime: -1, stamp: stamp), "onTimeRate"),
                      (Weights(onTime: 1, overdue: 100.01m, stamp: stamp), "perOverdue"),
-                     (Weights(stamp: stamp), "onTimeRate"),
+                     (Weights(stamp: stamp), "weights"),
                      (Weights(onTime: 1, extension: 0.125m, stamp: stamp), "perApprovedExtension"),
                      (new { onTimeRate = 1, concurrencyStamp = stamp }, "completionRate"),
                  })

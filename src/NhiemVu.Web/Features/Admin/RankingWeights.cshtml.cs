@@ -31,6 +31,8 @@ public sealed class RankingWeightsModel(RankingWeightsHandlers weights, ReportQu
     public RankingWeightsDto Current { get; private set; } = null!;
     public IReadOnlyList<EmulationEntry> Preview { get; private set; } = [];
     public int Y { get; private set; }
+    /// <summary>A year not yet begun: no preview (every unit would score 0).</summary>
+    public bool Future { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -74,6 +76,8 @@ public sealed class RankingWeightsModel(RankingWeightsHandlers weights, ReportQu
         }
         // The administrator does not read reports (no province-wide report permission), but sees the effect of the
         // weights: unit names and scores only, computed as /reports/ranking does.
+        Future = Y > ProvinceTime.LocalDate(q.Now).Year;
+        if (Future) return;
         var r = await q.ComputeAsync(ReportPeriod.Year(Y), ReportOutputs.MonthEndOrNow(Y, 12, q.Now), ReportDimension.Unit, includeSecret: true);
         Preview = EmulationRanking.Rank(r.Report.By(ReportDimension.Unit), r.UnitNames, Current.Weights);
     }
