@@ -65,10 +65,19 @@ public sealed class RankingWeightsFlowTests(AppFixture app) : IAsyncLifetime
         await Expect(admin.Locator("table.list tbody tr").First).ToBeVisibleAsync();
         await app.ScreenshotBothAsync(admin, "ranking-weights-current-year");
 
+        // The admin lists with their "Tải Excel" links.
+        foreach (var (url, name) in new[] { ("/admin/units", "admin-units"), ("/admin/audit", "admin-audit") })
+        {
+            await admin.GotoAsync(url);
+            await Expect(admin.GetByRole(AriaRole.Link, new() { Name = "Tải Excel" })).ToBeVisibleAsync();
+            await app.ScreenshotBothAsync(admin, name);
+        }
+
         // The office's work queue, downloaded as a browser does.
         var office = await NewPageAsync();
         await app.LoginAsync(office, "vp.cv1");
         var reports = await office.Locator("section.card").First.Locator("tbody tr").CountAsync();
+        await app.ScreenshotBothAsync(office, "office-queue");
         var download = await office.RunAndWaitForDownloadAsync(() => office.GetByRole(AriaRole.Link, new() { Name = "Tải Excel hàng việc" }).ClickAsync());
         Assert.Equal("hang-viec.xlsx", download.SuggestedFilename);
         var path = await download.PathAsync();
