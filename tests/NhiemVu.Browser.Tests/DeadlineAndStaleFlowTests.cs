@@ -47,7 +47,7 @@ public sealed class DeadlineAndStaleFlowTests(AppFixture app) : IAsyncLifetime
         await office.Locator("#DirectingLeaderId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await office.Locator("#c0").FillAsync(content);
         await office.Locator("#l0").GetByLabel("Sở Tài chính", new() { Exact = true }).CheckAsync();
-        await office.GetByLabel("Hoặc số ngày làm việc kể từ ngày ban hành").First.FillAsync("10");
+        await office.GetByLabel("Hoặc số ngày làm việc kể từ khi ban hành").First.FillAsync("10");
 
         // The server computes the date (no JavaScript involved) and shows it back beside the field.
         await office.GetByRole(AriaRole.Button, new() { Name = "Tính thời hạn" }).ClickAsync();
