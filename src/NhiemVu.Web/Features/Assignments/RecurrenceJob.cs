@@ -35,7 +35,7 @@ public sealed class RecurrenceJob(IServiceScopeFactory scopes, TimeProvider cloc
         var ids = tasks.Select(t => t.Id).ToList();
         var latest = await db.Assignments.AsNoTracking().Where(a => ids.Contains(a.TaskId) && a.Period != null)
             .GroupBy(a => a.TaskId).Select(g => new { g.Key, Period = g.Max(a => a.Period) }).ToDictionaryAsync(x => x.Key, x => x.Period, ct);
-        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.IsActive, u.SuccessorId }).ToDictionaryAsync(u => u.Id, ct);
+        Dictionary<Guid, (bool IsActive, Guid? SuccessorId)>? units = null; // read once, only when some period is due
 
         var created = 0;
         foreach (var task in tasks)
@@ -49,6 +49,7 @@ public sealed class RecurrenceJob(IServiceScopeFactory scopes, TimeProvider cloc
             var previous = await db.Assignments.AsNoTracking()
                 .Where(a => a.TaskId == task.Id && (known == null || a.Period == known) && a.State != AssignmentState.Cancelled)
                 .Select(a => a.LeadUnitId).ToListAsync(ct);
+            units ??= await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => (u.IsActive, u.SuccessorId), ct);
             var leads = previous.Select(Holder).OfType<Guid>().Distinct().ToList();
             if (leads.Count == 0) continue; // cancelled everywhere, or no unit left to hold it
 
@@ -85,9 +86,9 @@ public sealed class RecurrenceJob(IServiceScopeFactory scopes, TimeProvider cloc
         // The unit that holds the work now: itself while active, else its active successor (merger), else nobody.
         Guid? Holder(Guid unit)
         {
-            for (var hops = 0; hops < 10 && units.TryGetValue(unit, out var u); hops++)
+            for (var hops = 0; hops < 10 && units!.TryGetValue(unit, out var u); hops++)
             {
-                if (u.IsActive) return u.Id;
+                if (u.IsActive) return unit;
                 if (u.SuccessorId is not { } next) return null;
                 unit = next;
             }
