@@ -512,6 +512,22 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("NhiemVu.Data.RecurrencePeriod", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TaskId", "Period");
+
+                    b.ToTable("recurrence_periods", (string)null);
+                });
+
             modelBuilder.Entity("NhiemVu.Data.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -651,6 +667,9 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("PendingReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Period")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReceivedAtUtc")
@@ -992,6 +1011,9 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("Deadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DeadlineWorkingDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("DirectingLeaderId")
                         .HasColumnType("TEXT");
 
@@ -1021,6 +1043,9 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("RecurrenceDay")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RecurrenceUntil")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SearchText")
                         .ValueGeneratedOnAdd()
@@ -1290,6 +1315,15 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                     b.HasOne("NhiemVu.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NhiemVu.Data.RecurrencePeriod", b =>
+                {
+                    b.HasOne("NhiemVu.Domain.Directives.DirectiveTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
