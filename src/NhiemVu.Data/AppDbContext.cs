@@ -22,6 +22,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AssignmentReport> AssignmentReports => Set<AssignmentReport>();
     public DbSet<AssignmentRequest> AssignmentRequests => Set<AssignmentRequest>();
     public DbSet<AssignmentContribution> AssignmentContributions => Set<AssignmentContribution>();
+    public DbSet<RecurrencePeriod> RecurrencePeriods => Set<RecurrencePeriod>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<FileBlob> FileBlobs => Set<FileBlob>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -24,3 +24,16 @@ public static class WorkflowColumns
     /// <summary>On Assignment: local date of the deciding report's submission (passed or pending), for class filters.</summary>
     public const string SubmittedLocalDate = "SubmittedLocalDate";
 }
+
+/// <summary>
+/// One period of a recurring task that has been given out: the scheduler inserts this row in the
+/// same transaction as the period's assignments, so with several app instances the second insert
+/// fails on the (task, period) key and that instance writes nothing.
+/// </summary>
+public sealed class RecurrencePeriod : INotAudited
+{
+    public Guid TaskId { get; set; }
+    /// <summary>The period's scheduled date (Domain.Time.RecurrenceSchedule).</summary>
+    public DateOnly Period { get; set; }
+    public DateTimeOffset CreatedAtUtc { get; set; }
+}

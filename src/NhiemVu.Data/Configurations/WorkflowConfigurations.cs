@@ -85,6 +85,16 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
     }
 }
 
+internal sealed class RecurrencePeriodConfiguration : IEntityTypeConfiguration<RecurrencePeriod>
+{
+    public void Configure(EntityTypeBuilder<RecurrencePeriod> b)
+    {
+        b.ToTable("recurrence_periods");
+        b.HasKey(x => new { x.TaskId, x.Period });
+        b.HasOne<DirectiveTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class AssignmentEventConfiguration : IEntityTypeConfiguration<AssignmentEvent>
 {
     public void Configure(EntityTypeBuilder<AssignmentEvent> b)

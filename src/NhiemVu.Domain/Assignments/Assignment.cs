@@ -37,6 +37,8 @@ public sealed class Assignment
     /// <summary>The current deadline, after approved extensions / adjustments / transfer.</summary>
     public DateOnly? Deadline { get; private set; }
     public DateTimeOffset AssignedAtUtc { get; private set; }
+    /// <summary>For a recurring task: the period's scheduled date (see <c>Time.RecurrenceSchedule</c>); null otherwise.</summary>
+    public DateOnly? Period { get; private set; }
     /// <summary>When the current lead unit received it (reset by a transfer).</summary>
     public DateTimeOffset? ReceivedAtUtc { get; private set; }
     /// <summary>The passed report's submission time.</summary>
@@ -75,7 +77,7 @@ public sealed class Assignment
     // ---------------------------------------------------------------- creation
 
     /// <summary>Giao: a new assignment of <paramref name="taskId"/> to <paramref name="leadUnitId"/>.</summary>
-    public static Assignment Create(Guid taskId, Guid leadUnitId, DateOnly? deadline, DateTimeOffset now, Actor by)
+    public static Assignment Create(Guid taskId, Guid leadUnitId, DateOnly? deadline, DateTimeOffset now, Actor by, DateOnly? period = null)
     {
         if (taskId == Guid.Empty) throw new DomainValidationException(nameof(TaskId), "Thiếu nhiệm vụ.");
         if (leadUnitId == Guid.Empty) throw new DomainValidationException(nameof(LeadUnitId), "Phải chọn đơn vị chủ trì.");
@@ -89,6 +91,7 @@ public sealed class Assignment
             OriginalDeadline = deadline,
             Deadline = deadline,
             AssignedAtUtc = at,
+            Period = period,
             LastEventAtUtc = at,
         };
         a.Append(AssignmentEventKind.Assigned, at, by, toState: AssignmentState.Assigned, newDeadline: deadline, toUnitId: leadUnitId);

@@ -1,5 +1,6 @@
 using NhiemVu.Domain.Assignments;
 using NhiemVu.Domain.Common;
+using NhiemVu.Domain.Time;
 
 namespace NhiemVu.Domain.Directives;
 
@@ -41,6 +42,10 @@ public sealed class DirectiveTask
     public Recurrence Recurrence { get; private set; }
     /// <summary>Day of month (1–31) on which each period's deadline falls; clamped to short months.</summary>
     public int? RecurrenceDay { get; private set; }
+    /// <summary>Last day a period may be scheduled on (null: recurs until the office stops it).</summary>
+    public DateOnly? RecurrenceUntil { get; private set; }
+    /// <summary>Set when the deadline was entered as "N ngày làm việc kể từ ngày ban hành" (<see cref="DeadlineFromIssue"/>).</summary>
+    public int? DeadlineWorkingDays { get; private set; }
     public DateTimeOffset CreatedAtUtc { get; private set; }
     public Guid CreatedByUserId { get; private set; }
     public Guid ConcurrencyStamp { get; private set; }
@@ -109,6 +114,22 @@ public sealed class DirectiveTask
         }
         else if (data.RecurrenceDay is not null)
             throw new DomainValidationException(nameof(RecurrenceDay), "Nhiệm vụ không định kỳ thì không có ngày lặp lại.");
+        if (data.RecurrenceUntil is { } until)
+        {
+            if (data.Recurrence == Recurrence.None)
+                throw new DomainValidationException(nameof(RecurrenceUntil), "Nhiệm vụ không định kỳ thì không có ngày kết thúc lặp lại.");
+            if (data.Deadline is { } firstDeadline && until < firstDeadline)
+                throw new DomainValidationException(nameof(RecurrenceUntil), "Ngày kết thúc lặp lại không được trước thời hạn kỳ đầu.");
+        }
+        if (data.DeadlineWorkingDays is { } wd)
+        {
+            if (wd is < 1 or > DeadlineFromIssue.MaxWorkingDays)
+                throw new DomainValidationException(nameof(DeadlineWorkingDays), $"Số ngày làm việc phải từ 1 đến {DeadlineFromIssue.MaxWorkingDays}.");
+            if (data.Deadline is null)
+                throw new DomainValidationException(nameof(Deadline), "Thiếu thời hạn tính từ số ngày làm việc.");
+            if (data.Recurrence != Recurrence.None)
+                throw new DomainValidationException(nameof(DeadlineWorkingDays), "Nhiệm vụ định kỳ có thời hạn theo ngày trong tháng, không tính theo số ngày làm việc.");
+        }
 
         // Seed 002 art. 3.3: a task without a deadline is not tracked; recorded here only with the reason why.
         string? noDeadlineReason = null;
@@ -139,6 +160,8 @@ public sealed class DirectiveTask
             IsPublic = data.IsPublic && !document.IsSecret,
             Recurrence = data.Recurrence,
             RecurrenceDay = recurrenceDay,
+            RecurrenceUntil = data.RecurrenceUntil,
+            DeadlineWorkingDays = data.DeadlineWorkingDays,
             CreatedAtUtc = now.ToUniversalTime(),
             CreatedByUserId = actor.UserId,
             ConcurrencyStamp = Guid.NewGuid(),
@@ -146,7 +169,8 @@ public sealed class DirectiveTask
         foreach (var unit in cooperating)
             task._cooperatingUnits.Add(new TaskCooperatingUnit(task.Id, unit, now));
 
-        var assignments = leads.Select(unit => Assignment.Create(task.Id, unit, task.Deadline, now, actor)).ToList();
+        var period = task.Recurrence == Recurrence.None ? null : task.Deadline;
+        var assignments = leads.Select(unit => Assignment.Create(task.Id, unit, task.Deadline, now, actor, period)).ToList();
         return new TaskCreation(task, assignments);
     }
 
@@ -160,20 +184,21 @@ public sealed class DirectiveTask
         ConcurrencyStamp = Guid.NewGuid();
     }
 
-    /// <summary>For a recurring task, the deadline of the period after the one ending on <paramref name="previous"/>.</summary>
+    /// <summary>For a recurring task, the scheduled date of the period after the one scheduled on <paramref name="previous"/>.</summary>
     public DateOnly NextPeriodDeadline(DateOnly previous)
     {
         if (Recurrence == Recurrence.None || RecurrenceDay is not { } day)
             throw new DomainException("task.not_recurring", "Nhiệm vụ này không định kỳ.");
-        var months = Recurrence switch
-        {
-            Recurrence.Monthly => 1,
-            Recurrence.Quarterly => 3,
-            _ => 12,
-        };
-        var firstOfNext = new DateOnly(previous.Year, previous.Month, 1).AddMonths(months);
-        var dayInMonth = Math.Min(day, DateTime.DaysInMonth(firstOfNext.Year, firstOfNext.Month));
-        return new DateOnly(firstOfNext.Year, firstOfNext.Month, dayInMonth);
+        return RecurrenceSchedule.Next(Recurrence, day, previous);
+    }
+
+    /// <summary>The periods after <paramref name="latest"/> whose assignments are due by <paramref name="today"/>,
+    /// up to <see cref="RecurrenceUntil"/> (see <see cref="RecurrenceSchedule"/>).</summary>
+    public IReadOnlyList<DateOnly> DuePeriods(DateOnly latest, DateOnly today)
+    {
+        if (Recurrence == Recurrence.None || RecurrenceDay is not { } day)
+            throw new DomainException("task.not_recurring", "Nhiệm vụ này không định kỳ.");
+        return RecurrenceSchedule.DuePeriods(Recurrence, day, latest, today, RecurrenceUntil);
     }
 }
 
@@ -210,6 +235,8 @@ public sealed record NewTaskData(
     bool IsPublic = false,
     Recurrence Recurrence = Recurrence.None,
     int? RecurrenceDay = null,
+    DateOnly? RecurrenceUntil = null,
+    int? DeadlineWorkingDays = null,
     string? NoDeadlineReason = null);
 
 /// <summary>A new task and its assignments, one per lead unit.</summary>

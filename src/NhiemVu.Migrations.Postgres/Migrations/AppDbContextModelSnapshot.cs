@@ -567,6 +567,22 @@ namespace NhiemVu.Migrations.Postgres.Migrations
                     b.ToTable("ranking_weights", (string)null);
                 });
 
+            modelBuilder.Entity("NhiemVu.Data.RecurrencePeriod", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TaskId", "Period");
+
+                    b.ToTable("recurrence_periods", (string)null);
+                });
+
             modelBuilder.Entity("NhiemVu.Data.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -707,6 +723,9 @@ namespace NhiemVu.Migrations.Postgres.Migrations
 
                     b.Property<Guid?>("PendingReportId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("Period")
+                        .HasColumnType("date");
 
                     b.Property<DateTime?>("ReceivedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1047,6 +1066,9 @@ namespace NhiemVu.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("Deadline")
                         .HasColumnType("date");
 
+                    b.Property<int?>("DeadlineWorkingDays")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("DirectingLeaderId")
                         .HasColumnType("uuid");
 
@@ -1080,6 +1102,9 @@ namespace NhiemVu.Migrations.Postgres.Migrations
 
                     b.Property<int?>("RecurrenceDay")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("RecurrenceUntil")
+                        .HasColumnType("date");
 
                     b.Property<string>("SearchText")
                         .ValueGeneratedOnAdd()
@@ -1349,6 +1374,15 @@ namespace NhiemVu.Migrations.Postgres.Migrations
                     b.HasOne("NhiemVu.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NhiemVu.Data.RecurrencePeriod", b =>
+                {
+                    b.HasOne("NhiemVu.Domain.Directives.DirectiveTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

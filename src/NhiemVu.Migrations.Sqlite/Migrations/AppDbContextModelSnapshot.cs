@@ -554,6 +554,22 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                     b.ToTable("ranking_weights", (string)null);
                 });
 
+            modelBuilder.Entity("NhiemVu.Data.RecurrencePeriod", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TaskId", "Period");
+
+                    b.ToTable("recurrence_periods", (string)null);
+                });
+
             modelBuilder.Entity("NhiemVu.Data.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -693,6 +709,9 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("PendingReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Period")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReceivedAtUtc")
@@ -1034,6 +1053,9 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("Deadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DeadlineWorkingDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("DirectingLeaderId")
                         .HasColumnType("TEXT");
 
@@ -1067,6 +1089,9 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("RecurrenceDay")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RecurrenceUntil")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SearchText")
                         .ValueGeneratedOnAdd()
@@ -1336,6 +1361,15 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                     b.HasOne("NhiemVu.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NhiemVu.Data.RecurrencePeriod", b =>
+                {
+                    b.HasOne("NhiemVu.Domain.Directives.DirectiveTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -40,6 +40,8 @@ public static class FeatureRegistration
         services.AddScoped<WorkflowUser>();
         services.AddScoped<AssignmentHandlers>();
         services.AddScoped<DocumentHandlers>();
+        services.AddSingleton<RecurrenceJob>();
+        services.AddHostedService<RecurrenceWorker>();
         services.AddScoped<ProgrammeImport>();
         services.AddScoped<WorkQueue>();
         services.AddOptions<Files.FileOptions>().BindConfiguration("Files");

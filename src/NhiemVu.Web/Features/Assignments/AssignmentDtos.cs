@@ -10,7 +10,10 @@ public sealed record AssignmentRow(
     AssignmentClass? Class, bool AwaitingConfirmation, bool DueSoon, bool Returned, int? WorkingDaysLeft, int? DaysOverdue,
     Guid DirectingLeaderId, string DirectingLeaderName, Guid? FieldId,
     DateTimeOffset AssignedAtUtc, DateTimeOffset? ReceivedAtUtc, DateTimeOffset? LastProgressAtUtc, string? LastProgressText, int? LastProgressPercent,
-    Guid ConcurrencyStamp);
+    Guid ConcurrencyStamp,
+    // Time rules (issue 4): no progress for Notifications:StaleProgressDays (Domain.Time.StaleProgress), days since the last
+    // progress note (or receipt, or assignment) while stale; a recurring task's period (scheduled date) and its name.
+    bool Stale = false, int? DaysWithoutProgress = null, DateOnly? Period = null, string? PeriodLabel = null);
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
 {
@@ -23,7 +26,7 @@ public sealed class AssignmentQuery
     public Guid? UnitId { get; set; }
     public AssignmentState? State { get; set; }
     public AssignmentClass? Class { get; set; }
-    /// <summary>Inbox buckets: NotReceived, Overdue, DueSoon, Returned, AwaitingReview.</summary>
+    /// <summary>Inbox buckets: NotReceived, Overdue, DueSoon, Returned, AwaitingReview, Stale (no progress for N days).</summary>
     public AssignmentFlag? Flag { get; set; }
     public DateOnly? DeadlineFrom { get; set; }
     public DateOnly? DeadlineTo { get; set; }
@@ -40,18 +43,19 @@ public sealed class AssignmentQuery
     public int PageSize { get; set; } = 25;
 }
 
-public enum AssignmentFlag { NotReceived, Overdue, DueSoon, Returned, AwaitingReview }
+public enum AssignmentFlag { NotReceived, Overdue, DueSoon, Returned, AwaitingReview, Stale }
 
 /// <summary>List order: nearest deadline first (default), latest deadline first, newest or oldest assignment first.</summary>
 public enum AssignmentSort { DeadlineAsc, DeadlineDesc, AssignedNewest, AssignedOldest }
 
-public sealed record InboxCounts(int NotReceived, int Overdue, int DueSoon, int Returned);
+public sealed record InboxCounts(int NotReceived, int Overdue, int DueSoon, int Returned, int Stale = 0);
 
 public sealed record DocumentBrief(Guid Id, SourceKind Source, DirectiveKind? Kind, string NumberAndSymbol, string Summary, DateOnly IssueDate,
     string DirectingLeaderName, string? SignerName, Urgency Urgency, Secrecy Secrecy);
 
 public sealed record TaskBrief(Guid Id, string Content, DateOnly? Deadline, TaskNature Nature, TaskProgramme Programme, int? ProgrammeQuarter,
     string? FieldName, string DirectingLeaderName, string? FollowUpSpecialistName, bool IsPublic, IReadOnlyList<UnitRef> CooperatingUnits,
+    Recurrence Recurrence = Recurrence.None, int? RecurrenceDay = null, DateOnly? RecurrenceUntil = null, int? DeadlineWorkingDays = null,
     string? NoDeadlineReason = null);
 
 public sealed record UnitRef(Guid Id, string Name);

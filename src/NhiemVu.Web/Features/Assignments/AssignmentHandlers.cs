@@ -20,7 +20,8 @@ public sealed class WorkflowOptions
 /// <see cref="AssignmentPolicy"/>; state legality by the aggregate.
 /// </summary>
 public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWorkingCalendar calendar, WorkflowUser user,
-    Microsoft.Extensions.Options.IOptions<WorkflowOptions> options, LockWindows.LockWindowService locks)
+    Microsoft.Extensions.Options.IOptions<WorkflowOptions> options, LockWindows.LockWindowService locks,
+    Microsoft.Extensions.Options.IOptions<Notifications.NotificationOptions> notifications)
 {
     /// <summary>
     /// What a unit may not post during a lock window before a briefing meeting (seed 003): progress,
@@ -35,6 +36,7 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
     ];
 
     private readonly int _dueSoonDays = options.Value.DueSoonWorkingDays;
+    private readonly int _staleDays = notifications.Value.StaleProgressDays;
     private Dictionary<Guid, string>? _unitNames;
 
     // ------------------------------------------------------------------------------------ reading
@@ -59,7 +61,8 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
             .Select(x => new RowData(x.A, x.T.Content, x.T.DirectingLeaderId, x.T.FieldId, x.T.DocumentId, x.D.NumberAndSymbol, x.D.Summary,
                 EF.Property<DateOnly?>(x.A, WorkflowColumns.SubmittedLocalDate),
                 x.A.State == AssignmentState.InProgress && db.AssignmentReports.Where(r => r.AssignmentId == x.A.Id)
-                    .OrderByDescending(r => r.SubmittedAtUtc).Select(r => (AssignmentReportStatus?)r.Status).FirstOrDefault() == AssignmentReportStatus.NotPassed))
+                    .OrderByDescending(r => r.SubmittedAtUtc).Select(r => (AssignmentReportStatus?)r.Status).FirstOrDefault() == AssignmentReportStatus.NotPassed,
+                x.T.Recurrence))
             .ToListAsync();
         return new PagedResult<AssignmentRow>(await ToRowsAsync(items, today), total, page, size);
     }
@@ -71,7 +74,7 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
         var today = ProvinceTime.Today(clock);
         async Task<int> Count(AssignmentFlag f) => await Filter(Visible(me, mine: true), new AssignmentQuery { Flag = f }, today).CountAsync();
         return new InboxCounts(await Count(AssignmentFlag.NotReceived), await Count(AssignmentFlag.Overdue),
-            await Count(AssignmentFlag.DueSoon), await Count(AssignmentFlag.Returned));
+            await Count(AssignmentFlag.DueSoon), await Count(AssignmentFlag.Returned), await Count(AssignmentFlag.Stale));
     }
 
     private sealed class Joined
@@ -82,7 +85,7 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
     }
 
     private sealed record RowData(Assignment A, string Content, Guid LeaderId, Guid? FieldId, Guid DocumentId, string Number, string Summary,
-        DateOnly? SubmittedLocal, bool Returned);
+        DateOnly? SubmittedLocal, bool Returned, Recurrence Recurrence);
 
     private IQueryable<Joined> Visible(UserScope me, bool mine)
     {
@@ -141,6 +144,7 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
                 AssignmentFlag.Overdue => rows.Where(x => working.Contains(x.A.State) && x.A.Deadline < today),
                 AssignmentFlag.DueSoon => rows.Where(x => working.Contains(x.A.State) && x.A.Deadline >= today && x.A.Deadline <= soon),
                 AssignmentFlag.AwaitingReview => rows.Where(x => x.A.State == AssignmentState.AwaitingReview),
+                AssignmentFlag.Stale => rows.Where(StaleProgressQuery.On<Joined>(x => x.A, clock.GetUtcNow(), _staleDays)),
                 _ => rows.Where(x => x.A.State == AssignmentState.InProgress && db.AssignmentReports.Where(r => r.AssignmentId == x.A.Id)
                     .OrderByDescending(r => r.SubmittedAtUtc).Select(r => (AssignmentReportStatus?)r.Status).FirstOrDefault() == AssignmentReportStatus.NotPassed),
             };
@@ -153,11 +157,12 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
         var units = await UnitNamesAsync();
         var people = await UserNamesAsync(items.Select(i => i.LeaderId));
         return items.Select(i => ToRow(i.A, i.Content, i.LeaderId, i.FieldId, i.DocumentId, i.Number, i.Summary, i.SubmittedLocal, i.Returned,
-            today, units, people)).ToList();
+            today, units, people, i.Recurrence)).ToList();
     }
 
     private AssignmentRow ToRow(Assignment a, string content, Guid leaderId, Guid? fieldId, Guid documentId, string number, string summary,
-        DateOnly? submittedLocal, bool returned, DateOnly today, Dictionary<Guid, string> units, Dictionary<Guid, string> people)
+        DateOnly? submittedLocal, bool returned, DateOnly today, Dictionary<Guid, string> units, Dictionary<Guid, string> people,
+        Recurrence recurrence = Recurrence.None)
     {
         AssignmentClass? cls = null;
         var awaiting = a.State == AssignmentState.AwaitingReview;
@@ -177,7 +182,18 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
         }
         return new AssignmentRow(a.Id, a.TaskId, documentId, number, summary, content, a.LeadUnitId, units.GetValueOrDefault(a.LeadUnitId, "?"),
             a.State, a.OriginalDeadline, a.Deadline, cls, awaiting, dueSoon, returned, left, overdue, leaderId, people.GetValueOrDefault(leaderId, "?"),
-            fieldId, a.AssignedAtUtc, a.ReceivedAtUtc, a.LastProgressAtUtc, a.LastProgressText, a.LastProgressPercent, a.ConcurrencyStamp);
+            fieldId, a.AssignedAtUtc, a.ReceivedAtUtc, a.LastProgressAtUtc, a.LastProgressText, a.LastProgressPercent, a.ConcurrencyStamp,
+            StaleOf(a, out var staleDays), staleDays,
+            a.Period, a.Period is { } period && recurrence != Recurrence.None ? Domain.Time.RecurrenceSchedule.Label(recurrence, period) : null);
+    }
+
+    /// <summary>Stale progress (Domain.Time.StaleProgress) now, and the days since the last sign of life when it is.</summary>
+    private bool StaleOf(Assignment a, out int? days)
+    {
+        var now = clock.GetUtcNow();
+        var stale = Domain.Time.StaleProgress.IsStale(a.State, a.LastProgressAtUtc, a.ReceivedAtUtc, a.AssignedAtUtc, now, _staleDays);
+        days = stale ? Domain.Time.StaleProgress.DaysSince(a.LastProgressAtUtc, a.ReceivedAtUtc, a.AssignedAtUtc, now) : null;
+        return stale;
     }
 
     public async Task<AssignmentDetail> GetAsync(Guid id)
@@ -205,7 +221,7 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
         var returned = a.State == AssignmentState.InProgress
             && a.Reports.OrderByDescending(r => r.SubmittedAtUtc).FirstOrDefault()?.Status == AssignmentReportStatus.NotPassed;
         var row = ToRow(a, task.Content, task.DirectingLeaderId, task.FieldId, doc.Id, doc.NumberAndSymbol, doc.Summary, submitted, returned,
-            today, units, people);
+            today, units, people, task.Recurrence);
 
         string? fieldName = task.FieldId is { } fid ? await db.Fields.Where(x => x.Id == fid).Select(x => x.Name).FirstOrDefaultAsync() : null;
         var docBrief = new DocumentBrief(doc.Id, doc.Source, doc.Kind, doc.NumberAndSymbol, doc.Summary, doc.IssueDate,
@@ -213,7 +229,8 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
         var taskBrief = new TaskBrief(task.Id, task.Content, task.Deadline, task.Nature, task.Programme, task.ProgrammeQuarter, fieldName,
             people.GetValueOrDefault(task.DirectingLeaderId, "?"),
             task.FollowUpSpecialistId is { } fu ? people.GetValueOrDefault(fu) : null, task.IsPublic,
-            coop.Select(u => new UnitRef(u, units.GetValueOrDefault(u, "?"))).ToList(), task.NoDeadlineReason);
+            coop.Select(u => new UnitRef(u, units.GetValueOrDefault(u, "?"))).ToList(),
+            task.Recurrence, task.RecurrenceDay, task.RecurrenceUntil, task.DeadlineWorkingDays, task.NoDeadlineReason);
 
         var deadlines = a.Events.Where(e => e.NewDeadline is not null || e.OldDeadline is not null && e.Kind != AssignmentEventKind.ExtensionRequested
                                             && e.Kind != AssignmentEventKind.AdjustmentRequested)

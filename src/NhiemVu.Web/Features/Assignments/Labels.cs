@@ -157,4 +157,23 @@ public static class Labels
         if (r.WorkingDaysLeft is 0) return "Hạn hôm nay";
         return $"Còn {r.WorkingDaysLeft} ngày làm việc";
     }
+
+    public static string DayOfWeekVi(DateOnly d) => d.DayOfWeek switch
+    {
+        DayOfWeek.Monday => "thứ Hai",
+        DayOfWeek.Tuesday => "thứ Ba",
+        DayOfWeek.Wednesday => "thứ Tư",
+        DayOfWeek.Thursday => "thứ Năm",
+        DayOfWeek.Friday => "thứ Sáu",
+        DayOfWeek.Saturday => "thứ Bảy",
+        _ => "Chủ nhật",
+    };
+
+    public static string Vi(Recurrence r) => r switch
+    {
+        Recurrence.Monthly => "Hằng tháng",
+        Recurrence.Quarterly => "Hằng quý",
+        Recurrence.Yearly => "Hằng năm",
+        _ => "Không định kỳ",
+    };
 }

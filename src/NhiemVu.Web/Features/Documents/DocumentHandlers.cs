@@ -16,6 +16,11 @@ public sealed record NewTaskCommand(
     string? Content, List<Guid>? LeadUnitIds, LeadGroup LeadGroup, List<Guid>? CooperatingUnitIds, DateOnly? Deadline,
     TaskNature Nature = TaskNature.ThuongXuyen, TaskProgramme Programme = TaskProgramme.None, int? ProgrammeQuarter = null,
     Guid? FieldId = null, Guid? DirectingLeaderId = null, Guid? FollowUpSpecialistId = null, bool IsPublic = false,
+    // Instead of Deadline: N working days counted from the document's issue date (the issue day not counted).
+    int? DeadlineWorkingDays = null,
+    // A recurring task: Deadline is the first period's; each later period falls on RecurrenceDay, until RecurrenceUntil if given.
+    Recurrence Recurrence = Recurrence.None, int? RecurrenceDay = null, DateOnly? RecurrenceUntil = null,
+    // Lý do không có thời hạn: required when the task has no deadline (seed 002 art. 3.3).
     string? NoDeadlineReason = null);
 
 public sealed record CreateDocumentCommand(
@@ -35,7 +40,7 @@ public sealed record DocumentView(DocumentRow Document, string? SignerName, Urge
 public sealed record PersonRef(Guid Id, string FullName, string? Title);
 
 /// <summary>Directive documents and their tasks: the office enters them; each lead unit gets an assignment.</summary>
-public sealed class DocumentHandlers(AppDbContext db, TimeProvider clock, WorkflowUser user, AssignmentHandlers assignments)
+public sealed class DocumentHandlers(AppDbContext db, TimeProvider clock, WorkflowUser user, AssignmentHandlers assignments, IWorkingCalendar calendar)
 {
     public async Task<Guid> CreateAsync(CreateDocumentCommand c)
     {
@@ -69,9 +74,10 @@ public sealed class DocumentHandlers(AppDbContext db, TimeProvider clock, Workfl
                     throw new DomainValidationException("CooperatingUnitIds", "Đơn vị phối hợp phải là đơn vị đang hoạt động.");
                 if (t.DirectingLeaderId is { } tl && !await IsLeaderAsync(tl))
                     throw new DomainValidationException("DirectingLeaderId", "Người chỉ đạo phải là lãnh đạo UBND tỉnh.");
-                var created = DirectiveTask.Create(doc, new NewTaskData(t.Content ?? "", leads, t.Deadline, t.Nature, coop, t.Programme,
+                var deadline = DeadlineOf(t, doc.IssueDate);
+                var created = DirectiveTask.Create(doc, new NewTaskData(t.Content ?? "", leads, deadline, t.Nature, coop, t.Programme,
                     t.ProgrammeQuarter, t.FieldId, t.DirectingLeaderId, t.FollowUpSpecialistId, t.IsPublic,
-                    NoDeadlineReason: t.NoDeadlineReason), now, me.Actor);
+                    t.Recurrence, t.RecurrenceDay, t.RecurrenceUntil, t.DeadlineWorkingDays, t.NoDeadlineReason), now, me.Actor);
                 AddTask(db, doc, created);
                 if (!c.ConfirmDuplicate)
                     similar.AddRange(await NearDuplicates.FindAsync(db, created.Task.Content, leads, now, i, unitNames));
@@ -84,6 +90,20 @@ public sealed class DocumentHandlers(AppDbContext db, TimeProvider clock, Workfl
         if (similar.Count > 0) throw new NearDuplicateException(similar);
         await db.SaveChangesAsync();
         return doc.Id;
+    }
+
+    /// <summary>
+    /// The task's deadline: the date given, or the date <see cref="NewTaskCommand.DeadlineWorkingDays"/> working days after
+    /// <paramref name="issueDate"/> (<see cref="Domain.Time.DeadlineFromIssue"/>); both at once is an error.
+    /// </summary>
+    public DateOnly? DeadlineOf(NewTaskCommand t, DateOnly issueDate)
+    {
+        if (t.DeadlineWorkingDays is not { } n) return t.Deadline;
+        if (t.Deadline is not null)
+            throw new DomainValidationException("DeadlineWorkingDays", "Chỉ nhập thời hạn hoặc số ngày làm việc kể từ ngày ban hành, không nhập cả hai.");
+        if (issueDate == default)
+            throw new DomainValidationException("DeadlineWorkingDays", "Phải có ngày ban hành để tính thời hạn theo ngày làm việc.");
+        return Domain.Time.DeadlineFromIssue.Compute(issueDate, n, calendar);
     }
 
     /// <summary>Validates the document part of <paramref name="c"/> and creates the (not yet added) document.</summary>

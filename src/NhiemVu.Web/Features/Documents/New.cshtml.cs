@@ -24,6 +24,10 @@ public sealed class NewModel(DocumentHandlers docs, Units.UnitHandlers units, Fi
     [BindProperty] public IFormFile? SignedFile { get; set; }
     [BindProperty] public List<IFormFile> OtherFiles { get; set; } = [];
     [BindProperty] public bool ConfirmDuplicate { get; set; }
+    /// <summary>The "Tính thời hạn" button: compute the working-day deadlines and show the form again, saving nothing.</summary>
+    [BindProperty] public bool Compute { get; set; }
+    /// <summary>Per task slot: the deadline computed from "N ngày làm việc", shown beside the field.</summary>
+    public Dictionary<int, DateOnly> ComputedDeadlines { get; } = [];
 
     public IReadOnlyList<Units.UnitDto> Units { get; private set; } = [];
     public IReadOnlyList<Units.FieldDto> Fields { get; private set; } = [];
@@ -38,15 +42,47 @@ public sealed class NewModel(DocumentHandlers docs, Units.UnitHandlers units, Fi
         public DateOnly? Deadline { get; set; }
         public TaskNature Nature { get; set; } = TaskNature.ThuongXuyen;
         public string? NoDeadlineReason { get; set; }
+        /// <summary>Instead of Deadline: N working days from the issue date.</summary>
+        public int? DeadlineWorkingDays { get; set; }
+        public Recurrence Recurrence { get; set; }
+        public int? RecurrenceDay { get; set; }
+        public DateOnly? RecurrenceUntil { get; set; }
+
+        public bool IsFilled => !string.IsNullOrWhiteSpace(Content) || LeadUnitIds.Count > 0 || LeadGroup != LeadGroup.None;
+
+        public NewTaskCommand ToCommand() => new(Content, LeadUnitIds, LeadGroup, CooperatingUnitIds, Deadline, Nature,
+            DeadlineWorkingDays: DeadlineWorkingDays, Recurrence: Recurrence, RecurrenceDay: Recurrence == Recurrence.None ? null : RecurrenceDay,
+            RecurrenceUntil: Recurrence == Recurrence.None ? null : RecurrenceUntil, NoDeadlineReason: NoDeadlineReason);
     }
 
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var tasks = Tasks.Where(t => !string.IsNullOrWhiteSpace(t.Content) || t.LeadUnitIds.Count > 0 || t.LeadGroup != LeadGroup.None)
-            .Select(t => new NewTaskCommand(t.Content, t.LeadUnitIds, t.LeadGroup, t.CooperatingUnitIds, t.Deadline, t.Nature,
-                NoDeadlineReason: t.NoDeadlineReason)).ToList();
+        // The server computes "N ngày làm việc" deadlines (no JavaScript needed) and shows them back.
+        for (var i = 0; i < Tasks.Count; i++)
+        {
+            if (Tasks[i].DeadlineWorkingDays is null) continue;
+            if (IssueDate is not { } issued)
+            {
+                Errors["IssueDate"] = "Phải nhập ngày ban hành để tính thời hạn theo ngày làm việc.";
+                continue;
+            }
+            try
+            {
+                if (docs.DeadlineOf(Tasks[i].ToCommand(), issued) is { } d) ComputedDeadlines[i] = d;
+            }
+            catch (NhiemVu.Domain.Common.DomainValidationException v)
+            {
+                Errors[$"Tasks[{i}].{v.Field}"] = $"Nhiệm vụ {i + 1}: {v.Message}";
+            }
+        }
+        if (Compute)
+        {
+            await LoadAsync();
+            return Page();
+        }
+        var tasks = Tasks.Where(t => t.IsFilled).Select(t => t.ToCommand()).ToList();
         Guid id = default;
         Files.CheckedFile? signed = null;
         IReadOnlyList<Files.CheckedFile> others = [];

@@ -146,7 +146,6 @@ public sealed class DigestJob(IServiceScopeFactory scopes, TimeProvider clock, I
     {
         var mine = db.Assignments.AsNoTracking().Where(a => a.LeadUnitId == unit);
         var soon = calendar.AddWorkingDays(today, workflow.Value.DueSoonWorkingDays);
-        var stale = now.AddDays(-options.Value.StaleProgressDays);
         var newIds = db.AssignmentEvents.Where(e => e.AtUtc > since
             && (e.Kind == AssignmentEventKind.Assigned && e.LeadUnitId == unit || e.Kind == AssignmentEventKind.Transferred && e.ToUnitId == unit))
             .Select(e => e.AssignmentId);
@@ -166,7 +165,7 @@ public sealed class DigestJob(IServiceScopeFactory scopes, TimeProvider clock, I
             await SectionAsync(db, NotificationKind.Decision, "Văn phòng đã quyết định về đề nghị của đơn vị", mine.Where(a => decided.Contains(a.Id)),
                 i => Line(i), ct),
             await SectionAsync(db, NotificationKind.StaleProgress, $"Nhiệm vụ chưa cập nhật tiến độ từ {options.Value.StaleProgressDays} ngày trở lên",
-                mine.Where(a => Working.Contains(a.State) && (a.LastProgressAtUtc ?? a.ReceivedAtUtc ?? a.AssignedAtUtc) < stale),
+                mine.Where(StaleProgressQuery.Predicate(now, options.Value.StaleProgressDays)),
                 i => Line(i, i.At is { } p ? $" (cập nhật lần cuối {ProvinceTime.LocalDate(p):dd/MM/yyyy})" : " (chưa cập nhật lần nào)"), ct),
         };
         return list.OfType<Section>().ToList();

@@ -11,7 +11,7 @@ using NhiemVu.Data;
 namespace NhiemVu.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261122220143_reports_RankingWeightsAndNoDeadlineReason")]
+    [Migration("20261122230742_reports_RankingWeightsAndNoDeadlineReason")]
     partial class reports_RankingWeightsAndNoDeadlineReason
     {
         /// <inheritdoc />
@@ -557,6 +557,22 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                     b.ToTable("ranking_weights", (string)null);
                 });
 
+            modelBuilder.Entity("NhiemVu.Data.RecurrencePeriod", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TaskId", "Period");
+
+                    b.ToTable("recurrence_periods", (string)null);
+                });
+
             modelBuilder.Entity("NhiemVu.Data.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -696,6 +712,9 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("PendingReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Period")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReceivedAtUtc")
@@ -1037,6 +1056,9 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("Deadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DeadlineWorkingDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("DirectingLeaderId")
                         .HasColumnType("TEXT");
 
@@ -1070,6 +1092,9 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("RecurrenceDay")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RecurrenceUntil")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SearchText")
                         .ValueGeneratedOnAdd()
@@ -1339,6 +1364,15 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                     b.HasOne("NhiemVu.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NhiemVu.Data.RecurrencePeriod", b =>
+                {
+                    b.HasOne("NhiemVu.Domain.Directives.DirectiveTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
