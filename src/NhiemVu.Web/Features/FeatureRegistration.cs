@@ -55,6 +55,10 @@ public static class FeatureRegistration
         services.AddScoped<Reports.Dashboard>();
         services.AddScoped<Portal.PortalQueries>();
         services.AddOptions<Reports.ReportOptions>().BindConfiguration("Reports");
+        // Entry and review timeliness: recorded with each document and report, reported per specialist and unit.
+        services.AddOptions<Timeliness.TimelinessOptions>().BindConfiguration(Timeliness.TimelinessOptions.Section);
+        services.AddSingleton<Timeliness.TimelinessInterceptor>();
+        services.AddScoped<Timeliness.TimelinessQueries>();
 
         // Notifications: the centre, preferences, the morning digest and the e-mail outbox.
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
