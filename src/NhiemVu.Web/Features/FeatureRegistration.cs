@@ -92,6 +92,7 @@ public static class FeatureRegistration
         Files.FileEndpoints.Map(api);
         Reports.ReportEndpoints.MapApi(api.MapGroup("/reports"));
         Reports.ReportEndpoints.MapDownloads(app);
+        Timeliness.TimelinessEndpoints.Map(api, app);
         Portal.PortalEndpoints.Map(app);
         app.MapGet("/documents/import/template.xlsx", () => DocumentEndpoints.TemplateFile())
             .RequireAuthorization(Infrastructure.Security.IdentitySetup.OfficePolicy).ExcludeFromDescription();

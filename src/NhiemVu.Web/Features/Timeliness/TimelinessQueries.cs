@@ -273,3 +273,6 @@ public static class TimelinessText
 
     public static string Review(bool inTime, int lateDays) => inTime ? "Xác nhận đúng hạn" : $"Xác nhận muộn {lateDays} ngày làm việc";
 }
+
+/// <summary>A badge on the assignment page: "Nhập đúng hạn" / "Nhập muộn 2 ngày làm việc" / review outcomes.</summary>
+public sealed record EntryBadge(bool InTime, int LateWorkingDays, DateOnly Deadline, bool Review, bool Waiting);
