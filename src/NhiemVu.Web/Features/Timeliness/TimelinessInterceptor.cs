@@ -42,68 +42,93 @@ public sealed class TimelinessInterceptor(IWorkingCalendar calendar, IOptions<Ti
         var o = options.Value;
         var rule = o.ToRule();
         var cutoff = o.CutOffTime;
-
-        foreach (var doc in db.ChangeTracker.Entries<DirectiveDocument>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList())
+        var tracker = db.ChangeTracker;
+        tracker.DetectChanges();
+        var auto = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false; // one scan above; the loops below only read what it found
+        try
         {
-            if (db.ChangeTracker.Entries<DocumentEntryRecord>().Any(r => r.Entity.DocumentId == doc.Id)) continue;
-            var outcome = EntryTimeliness.Classify(ReceivedMoment.OnDate(doc.IssueDate), doc.EnteredAtUtc, rule, doc.Urgency, calendar);
-            db.DocumentEntryRecords.Add(new DocumentEntryRecord
+            var docRecords = tracker.Entries<DocumentEntryRecord>().Select(e => e.Entity.DocumentId).ToHashSet();
+            foreach (var doc in tracker.Entries<DirectiveDocument>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList())
             {
-                DocumentId = doc.Id, IssueDate = doc.IssueDate, EnteredAtUtc = doc.EnteredAtUtc, EnteredByUserId = doc.EnteredByUserId,
-                EntryDeadline = outcome.Deadline, InTime = outcome.InTime, LateWorkingDays = outcome.LateWorkingDays, Rule = rule.Describe(doc.Urgency),
-            });
-        }
-
-        var reports = db.ChangeTracker.Entries<AssignmentReport>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
-        if (reports.Count == 0) return;
-        foreach (var entry in reports.Where(e => e.State == EntityState.Added))
-        {
-            var r = entry.Entity;
-            if (db.ChangeTracker.Entries<ReportTimelinessRecord>().Any(x => x.Entity.ReportId == r.Id)) continue;
-            var urgency = await UrgencyOfAsync(db, r.AssignmentId, ct);
-            // Art. 7.5: counted from the report document's issue date (only the date is recorded);
-            // a report posted by the unit reaches the office at its submission.
-            var entryOutcome = EntryTimeliness.Classify(ReceivedMoment.OnDate(r.DocumentDate), r.SubmittedAtUtc, rule, urgency, calendar);
-            db.ReportTimelinessRecords.Add(new ReportTimelinessRecord
-            {
-                ReportId = r.Id, AssignmentId = r.AssignmentId, UnitId = r.SubmittedByUnitId, EnteredByUserId = r.SubmittedByUserId,
-                DocumentDate = r.DocumentDate, EnteredAtUtc = r.SubmittedAtUtc, EntryDeadline = entryOutcome.Deadline,
-                EntryInTime = entryOutcome.InTime, EntryLateWorkingDays = entryOutcome.LateWorkingDays, EntryRule = rule.Describe(urgency),
-                ReceivedAtUtc = r.SubmittedAtUtc, ReviewDeadline = EntryTimeliness.ReviewDeadline(r.SubmittedAtUtc, cutoff, calendar),
-            });
-        }
-
-        foreach (var entry in reports)
-        {
-            var r = entry.Entity;
-            if (r.Status == AssignmentReportStatus.Pending || r.DecidedAtUtc is not { } at) continue;
-            if (entry.State == EntityState.Modified && !entry.Property(x => x.Status).IsModified) continue;
-            var record = db.ChangeTracker.Entries<ReportTimelinessRecord>().Select(x => x.Entity).FirstOrDefault(x => x.ReportId == r.Id)
-                         ?? await db.ReportTimelinessRecords.FirstOrDefaultAsync(x => x.ReportId == r.Id, ct);
-            if (record is null || record.ReviewedAtUtc is not null || record.WithdrawnAtUtc is not null) continue;
-            if (r.Status == AssignmentReportStatus.Withdrawn)
-            {
-                record.WithdrawnAtUtc = at;
-                continue;
+                if (!docRecords.Add(doc.Id)) continue;
+                var outcome = EntryTimeliness.Classify(ReceivedMoment.OnDate(doc.IssueDate), doc.EnteredAtUtc, rule, doc.Urgency, calendar);
+                db.DocumentEntryRecords.Add(new DocumentEntryRecord
+                {
+                    DocumentId = doc.Id, IssueDate = doc.IssueDate, EnteredAtUtc = doc.EnteredAtUtc, EnteredByUserId = doc.EnteredByUserId,
+                    EntryDeadline = outcome.Deadline, InTime = outcome.InTime, LateWorkingDays = outcome.LateWorkingDays, Rule = rule.Describe(doc.Urgency),
+                });
             }
-            var review = EntryTimeliness.Judge(record.ReviewDeadline, ProvinceTime.LocalDate(at), calendar);
-            record.ReviewedAtUtc = at;
-            record.ReviewedByUserId = r.DecidedByUserId;
-            record.ReviewInTime = review.InTime;
-            record.ReviewLateWorkingDays = review.LateWorkingDays;
+
+            var reports = tracker.Entries<AssignmentReport>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
+            if (reports.Count == 0) return;
+            var records = tracker.Entries<ReportTimelinessRecord>().ToDictionary(e => e.Entity.ReportId, e => e.Entity);
+            var urgency = new UrgencyLookup(db);
+            foreach (var entry in reports.Where(e => e.State == EntityState.Added))
+            {
+                var r = entry.Entity;
+                if (records.ContainsKey(r.Id)) continue;
+                var level = await urgency.OfAsync(r.AssignmentId, ct);
+                // Art. 7.5: counted from the report document's issue date (only the date is recorded);
+                // a report posted by the unit reaches the office at its submission.
+                var entryOutcome = EntryTimeliness.Classify(ReceivedMoment.OnDate(r.DocumentDate), r.SubmittedAtUtc, rule, level, calendar);
+                var record = new ReportTimelinessRecord
+                {
+                    ReportId = r.Id, AssignmentId = r.AssignmentId, UnitId = r.SubmittedByUnitId, EnteredByUserId = r.SubmittedByUserId,
+                    DocumentDate = r.DocumentDate, EnteredAtUtc = r.SubmittedAtUtc, EntryDeadline = entryOutcome.Deadline,
+                    EntryInTime = entryOutcome.InTime, EntryLateWorkingDays = entryOutcome.LateWorkingDays, EntryRule = rule.Describe(level),
+                    ReceivedAtUtc = r.SubmittedAtUtc, ReviewDeadline = EntryTimeliness.ReviewDeadline(r.SubmittedAtUtc, cutoff, calendar),
+                };
+                db.ReportTimelinessRecords.Add(record);
+                records[r.Id] = record;
+            }
+
+            foreach (var entry in reports)
+            {
+                var r = entry.Entity;
+                if (r.Status == AssignmentReportStatus.Pending || r.DecidedAtUtc is not { } at) continue;
+                if (entry.State == EntityState.Modified && !entry.Property(x => x.Status).IsModified) continue;
+                if (!records.TryGetValue(r.Id, out var record))
+                {
+                    record = await db.ReportTimelinessRecords.FirstOrDefaultAsync(x => x.ReportId == r.Id, ct);
+                    if (record is null) continue; // a report from before timeliness was recorded
+                }
+                if (record.ReviewedAtUtc is not null || record.WithdrawnAtUtc is not null) continue;
+                if (r.Status == AssignmentReportStatus.Withdrawn)
+                {
+                    record.WithdrawnAtUtc = at;
+                    continue;
+                }
+                var review = EntryTimeliness.Judge(record.ReviewDeadline, ProvinceTime.LocalDate(at), calendar);
+                record.ReviewedAtUtc = at;
+                record.ReviewedByUserId = r.DecidedByUserId;
+                record.ReviewInTime = review.InTime;
+                record.ReviewLateWorkingDays = review.LateWorkingDays;
+            }
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = auto;
         }
     }
 
     /// <summary>Độ khẩn of the document behind an assignment (tracked entities first: the demo adds them all in one save).</summary>
-    private static async Task<Urgency> UrgencyOfAsync(AppDbContext db, Guid assignmentId, CancellationToken ct)
+    private sealed class UrgencyLookup(AppDbContext db)
     {
-        var taskId = db.ChangeTracker.Entries<Assignment>().Select(e => e.Entity).FirstOrDefault(a => a.Id == assignmentId)?.TaskId
-                     ?? await db.Assignments.Where(a => a.Id == assignmentId).Select(a => (Guid?)a.TaskId).FirstOrDefaultAsync(ct);
-        if (taskId is null) return Urgency.Thuong;
-        var docId = db.ChangeTracker.Entries<DirectiveTask>().Select(e => e.Entity).FirstOrDefault(t => t.Id == taskId)?.DocumentId
-                    ?? await db.Tasks.Where(t => t.Id == taskId).Select(t => (Guid?)t.DocumentId).FirstOrDefaultAsync(ct);
-        if (docId is null) return Urgency.Thuong;
-        return db.ChangeTracker.Entries<DirectiveDocument>().Select(e => e.Entity).FirstOrDefault(d => d.Id == docId)?.Urgency
-               ?? await db.Documents.Where(d => d.Id == docId).Select(d => (Urgency?)d.Urgency).FirstOrDefaultAsync(ct) ?? Urgency.Thuong;
+        private Dictionary<Guid, Guid>? _taskOfAssignment, _docOfTask;
+        private Dictionary<Guid, Urgency>? _urgencyOfDoc;
+
+        public async Task<Urgency> OfAsync(Guid assignmentId, CancellationToken ct)
+        {
+            _taskOfAssignment ??= db.ChangeTracker.Entries<Assignment>().ToDictionary(e => e.Entity.Id, e => e.Entity.TaskId);
+            _docOfTask ??= db.ChangeTracker.Entries<DirectiveTask>().ToDictionary(e => e.Entity.Id, e => e.Entity.DocumentId);
+            _urgencyOfDoc ??= db.ChangeTracker.Entries<DirectiveDocument>().ToDictionary(e => e.Entity.Id, e => e.Entity.Urgency);
+            if (!_taskOfAssignment.TryGetValue(assignmentId, out var taskId))
+                taskId = await db.Assignments.Where(a => a.Id == assignmentId).Select(a => a.TaskId).FirstOrDefaultAsync(ct);
+            if (!_docOfTask.TryGetValue(taskId, out var docId))
+                docId = await db.Tasks.Where(t => t.Id == taskId).Select(t => t.DocumentId).FirstOrDefaultAsync(ct);
+            if (_urgencyOfDoc.TryGetValue(docId, out var u)) return u;
+            return await db.Documents.Where(d => d.Id == docId).Select(d => (Urgency?)d.Urgency).FirstOrDefaultAsync(ct) ?? Urgency.Thuong;
+        }
     }
 }
