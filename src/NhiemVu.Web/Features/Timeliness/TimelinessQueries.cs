@@ -121,7 +121,12 @@ public sealed class TimelinessQueries(AppDbContext db, TimeProvider clock, IWork
     /// <summary>[start of the period's first day, T] in UTC.</summary>
     private static (DateTimeOffset Start, DateTimeOffset End) Range(ReportPeriod p, DateTimeOffset asOf) => (ProvinceTime.StartOfDayUtc(p.From), asOf);
 
-    private sealed record Waiting(ReportTimelinessRecord R, Guid Responsible);
+    private sealed class Waiting
+    {
+        public required ReportTimelinessRecord R { get; init; }
+        public required Guid Responsible { get; init; }
+        public required string Content { get; init; }
+    }
 
     /// <summary>Reports that had reached the office by T, were neither reviewed nor withdrawn by T, and whose
     /// review deadline is before T's day (art. 6.4), with the specialist who follows the task.</summary>
@@ -134,7 +139,7 @@ public sealed class TimelinessQueries(AppDbContext db, TimeProvider clock, IWork
                join a in db.Assignments on r.AssignmentId equals a.Id
                join t in db.Tasks on a.TaskId equals t.Id
                join d in db.Documents on t.DocumentId equals d.Id
-               select new Waiting(r, t.FollowUpSpecialistId ?? d.EnteredByUserId);
+               select new Waiting { R = r, Responsible = t.FollowUpSpecialistId ?? d.EnteredByUserId, Content = t.Content };
     }
 
     /// <summary>The rows behind one figure. <paramref name="key"/>: a user id (documents, reviews, waiting), a unit id
@@ -211,10 +216,7 @@ public sealed class TimelinessQueries(AppDbContext db, TimeProvider clock, IWork
             }
             default:
             {
-                var q = from w in WaitingQuery(asOf)
-                        join a in db.Assignments on w.R.AssignmentId equals a.Id
-                        join t in db.Tasks on a.TaskId equals t.Id
-                        select new { w.R, w.Responsible, t.Content };
+                var q = WaitingQuery(asOf);
                 if (who is { } u) q = q.Where(x => x.Responsible == u);
                 var rows = await q.ToListAsync();
                 var names = await NamesAsync(rows.Select(x => x.Responsible));
