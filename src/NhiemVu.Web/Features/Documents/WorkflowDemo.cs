@@ -181,6 +181,8 @@ public static class WorkflowDemo
             a.SubmitReport(Report(when), $"demo-{a.Id}", when, unit);
             var review = when.AddHours(2 + rng.Next(30));
             if (!Past(review) || roll is >= 90 and < 95) return; // awaiting review
+            // Most reports are reviewed within a few hours (in time under art. 6.4); the rest when the draw says.
+            if (lag.Next(100) < 65 && when.AddHours(1 + lag.Next(3)) is var quick && quick < review) review = quick;
             a.Review(true, null, review, office);
             if (a.Deadline is { } late && ProvinceTime.LocalDate(when) > late && rng.Next(2) == 0)
                 a.Explain("Chậm do phải chờ số liệu của các cơ quan phối hợp.", review.AddHours(1), unit);
