@@ -335,9 +335,51 @@ public abstract class TimelinessTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var item = doc.RootElement.GetProperty("reports").EnumerateArray().Single(e => e.GetProperty("assignmentId").GetGuid() == a3);
         Assert.True(item.GetProperty("late").GetBoolean());
 
-        // The assignment page shows the review outcome.
+        // The assignment page shows the review outcome; the API gives the stored columns, to those who may see the assignment.
         var page = await (await Client("vp.cv1")).GetStringAsync($"/assignments/{a1}");
         Assert.Contains("Xác nhận muộn 1 ngày làm việc", page);
+        var detail = await (await (await Client("soct.lanhdao")).GetAsync($"/api/reports/timeliness/assignments/{a1}")).Read<JsonElement>();
+        var stored = detail.GetProperty("reports").EnumerateObject().Single().Value;
+        Assert.False(stored.GetProperty("reviewInTime").GetBoolean());
+        Assert.Equal(users["vp.cv3"], stored.GetProperty("reviewedByUserId").GetGuid());
+        Assert.Equal(HttpStatusCode.NotFound, (await (await Client("soyt.daumoi")).GetAsync($"/api/reports/timeliness/assignments/{a1}")).StatusCode);
+    }
+
+    // ------------------------------------------------------------------ the /reports column keeps the as-of rule
+
+    [Fact]
+    public async Task The_entry_timeliness_column_of_reports_for_T_ignores_reports_entered_after_T()
+    {
+        var (leader, units, _) = await Lookups();
+        var wednesday = AdvanceToPlainWednesday(9);
+        var doc = await EnterDocument(await Client("vp.cv1"), leader, units["sotp"], wednesday);
+        var id = doc.Tasks[0].Assignments[0].Id;
+        var t = app.Clock.GetUtcNow();
+        var period = $"from={wednesday:yyyy-MM-dd}&to={wednesday.AddDays(60):yyyy-MM-dd}";
+        var iso = Uri.EscapeDataString(t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ"));
+        async Task<JsonElement> UnitRow(string asOf)
+        {
+            var stats = await (await (await Client("vp.lanhdao")).GetAsync($"/api/reports/statistics?{period}&asOf={asOf}&groupBy=Unit")).Read<JsonElement>();
+            return stats.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("key").GetString() == units["sotp"].ToString("D"));
+        }
+        var before = await UnitRow(iso);
+
+        // The unit reports two working days after its report document's date: entered late.
+        AdvanceTo(wednesday.AddDays(2), 10);
+        var stamp = (await (await (await Client("vp.cv1")).GetAsync($"/api/assignments/{id}")).Read<AssignmentDetailDto>()).Row.ConcurrencyStamp;
+        var res = await (await Client("sotp.daumoi")).PostJson($"/api/assignments/{id}/reports", new
+        {
+            name = "Báo cáo kết quả", numberAndSymbol = "3/BC-STP", summary = "Kết quả", documentDate = wednesday,
+            signerName = "Giám đốc Sở", idempotencyKey = Guid.NewGuid().ToString("N"), concurrencyStamp = stamp,
+        });
+        Assert.True(res.IsSuccessStatusCode, await res.Content.ReadAsStringAsync());
+
+        var againAtT = await UnitRow(iso);
+        Assert.Equal(before.GetProperty("reportsEntered").GetInt32(), againAtT.GetProperty("reportsEntered").GetInt32());
+        Assert.Equal(before.GetProperty("reportsEnteredInTime").GetInt32(), againAtT.GetProperty("reportsEnteredInTime").GetInt32());
+        var now = await UnitRow(Uri.EscapeDataString(app.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ")));
+        Assert.Equal(before.GetProperty("reportsEntered").GetInt32() + 1, now.GetProperty("reportsEntered").GetInt32());
+        Assert.Equal(before.GetProperty("reportsEnteredInTime").GetInt32(), now.GetProperty("reportsEnteredInTime").GetInt32());
     }
 
     // ------------------------------------------------------------------ (d) units see only their own figures

@@ -16,6 +16,12 @@ public static class TimelinessEndpoints
         g.MapGet("/items", async (DateOnly? from, DateOnly? to, TimelinessKind kind, string? key, TimelinessOutcome? outcome, TimelinessQueries q) =>
                 TypedResults.Ok(await q.ItemsAsync(from, to, kind, key, outcome ?? TimelinessOutcome.All)))
             .WithSummary("Danh sách đằng sau một số liệu: kind = Documents | Reviews | Waiting | Reports; key = id chuyên viên hoặc đơn vị");
+        g.MapGet("/assignments/{id:guid}", async (Guid id, Assignments.AssignmentHandlers h, TimelinessQueries q) =>
+            {
+                var a = await h.GetAsync(id); // 404 for an assignment the user may not see
+                return TypedResults.Ok(await q.ForAssignmentAsync(id, a.Document.Id));
+            })
+            .WithSummary("Nhập đúng hạn của văn bản và của từng báo cáo kết quả, xác nhận đúng hạn của từng báo cáo, cho một nhiệm vụ");
         g.MapGet(".xlsx", Xlsx).WithSummary("Bảng nhập đúng hạn (Excel)");
         app.MapGet("/reports/timeliness.xlsx", Xlsx).RequireAuthorization().ExcludeFromDescription();
     }
