@@ -57,6 +57,10 @@ public static class FeatureRegistration
         services.AddScoped<Reports.Dashboard>();
         services.AddScoped<Portal.PortalQueries>();
         services.AddOptions<Reports.ReportOptions>().BindConfiguration("Reports");
+        // Entry and review timeliness: recorded with each document and report, reported per specialist and unit.
+        services.AddOptions<Timeliness.TimelinessOptions>().BindConfiguration(Timeliness.TimelinessOptions.Section);
+        services.AddSingleton<Timeliness.TimelinessInterceptor>();
+        services.AddScoped<Timeliness.TimelinessQueries>();
 
         // Notifications: the centre, preferences, the morning digest and the e-mail outbox.
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
@@ -90,6 +94,7 @@ public static class FeatureRegistration
         Files.FileEndpoints.Map(api);
         Reports.ReportEndpoints.MapApi(api.MapGroup("/reports"));
         Reports.ReportEndpoints.MapDownloads(app);
+        Timeliness.TimelinessEndpoints.Map(api, app);
         Portal.PortalEndpoints.Map(app);
         app.MapGet("/documents/import/template.xlsx", () => DocumentEndpoints.TemplateFile())
             .RequireAuthorization(Infrastructure.Security.IdentitySetup.OfficePolicy).ExcludeFromDescription();
