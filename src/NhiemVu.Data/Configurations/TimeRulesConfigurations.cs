@@ -57,3 +57,33 @@ internal sealed class LockExemptionConfiguration : IEntityTypeConfiguration<Lock
         b.HasIndex(x => x.UnitId);
     }
 }
+
+internal sealed class DocumentEntryRecordConfiguration : IEntityTypeConfiguration<DocumentEntryRecord>
+{
+    public void Configure(EntityTypeBuilder<DocumentEntryRecord> b)
+    {
+        b.ToTable("document_entry_timeliness");
+        b.HasKey(x => x.DocumentId);
+        b.Property(x => x.DocumentId).ValueGeneratedNever();
+        b.HasOne<Domain.Directives.DirectiveDocument>().WithOne().HasForeignKey<DocumentEntryRecord>(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.Rule).HasMaxLength(64);
+        b.HasIndex(x => new { x.EnteredByUserId, x.EnteredAtUtc });
+        b.HasIndex(x => x.EnteredAtUtc);
+    }
+}
+
+internal sealed class ReportTimelinessRecordConfiguration : IEntityTypeConfiguration<ReportTimelinessRecord>
+{
+    public void Configure(EntityTypeBuilder<ReportTimelinessRecord> b)
+    {
+        b.ToTable("report_timeliness");
+        b.HasKey(x => x.ReportId);
+        b.Property(x => x.ReportId).ValueGeneratedNever();
+        b.HasOne<Domain.Assignments.AssignmentReport>().WithOne().HasForeignKey<ReportTimelinessRecord>(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.EntryRule).HasMaxLength(64);
+        b.HasIndex(x => x.AssignmentId);
+        b.HasIndex(x => new { x.UnitId, x.EnteredAtUtc });
+        b.HasIndex(x => x.EnteredAtUtc);
+        b.HasIndex(x => new { x.ReviewedByUserId, x.ReviewedAtUtc });
+    }
+}

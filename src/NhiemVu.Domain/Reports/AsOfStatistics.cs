@@ -49,6 +49,8 @@ public sealed record AsOfOptions(bool IncludeCarriedOver = true, bool ExcludeInc
 /// <param name="LacksExplanation">Overdue or completed late, and not <see cref="Explained"/>.</param>
 /// <param name="DaysOverdue">Overdue: calendar days from the deadline day to the moment's local date;
 /// completed late: days from the deadline day to the report's submission date; else 0.</param>
+/// <param name="ReportsEntered">Result reports the unit holding it entered by the moment (every submission, returned ones too).</param>
+/// <param name="ReportsEnteredInTime">Of those, entered in time (<see cref="ReportEntry.InTime"/>, fixed at entry).</param>
 public sealed record AssignmentRow(
     ReportAssignment Assignment,
     AssignmentClassification Classification,
@@ -57,7 +59,9 @@ public sealed record AssignmentRow(
     bool CarriedOver,
     bool Explained,
     bool LacksExplanation,
-    int DaysOverdue)
+    int DaysOverdue,
+    int ReportsEntered = 0,
+    int ReportsEnteredInTime = 0)
 {
     public AssignmentClass Class => Classification.Class!.Value;
     public bool AwaitingConfirmation => Classification.AwaitingConfirmation;
@@ -114,7 +118,11 @@ public sealed record GroupStatistics(
     int CarriedOver,
     int ApprovedExtensions,
     int AssignmentsExtended,
-    int MissingExplanation)
+    int MissingExplanation,
+    int ReportsEntered = 0,
+    int ReportsEnteredInTime = 0,
+    int AssignmentsWithReportEntry = 0,
+    int AssignmentsWithLateReportEntry = 0)
 {
     public int WithDeadline => CompletedEarly + CompletedOnTime + CompletedLate + InProgressWithinDeadline + InProgressOverdue;
     public int CompletedWithDeadline => CompletedEarly + CompletedOnTime + CompletedLate;
@@ -123,6 +131,8 @@ public sealed record GroupStatistics(
     public decimal? CompletionRate => Rate(CompletedWithDeadline, WithDeadline);
     public decimal? OnTimeRate => Rate(CompletedEarly + CompletedOnTime, CompletedWithDeadline);
     public decimal? TimelyRate => Rate(CompletedEarly + CompletedOnTime, WithDeadline);
+    /// <summary>Nhập đúng hạn: result reports entered in time / result reports entered (domain.md "Time rules").</summary>
+    public decimal? EntryTimelinessRate => Rate(ReportsEnteredInTime, ReportsEntered);
     public NationalTwoByTwo National => new(CompletedEarly + CompletedOnTime, CompletedLate, InProgressWithinDeadline, InProgressOverdue);
 
     public static decimal? Rate(int numerator, int denominator) => denominator == 0 ? null : (decimal)numerator / denominator;
@@ -131,7 +141,7 @@ public sealed record GroupStatistics(
     {
         ArgumentNullException.ThrowIfNull(rows);
         int total = 0, early = 0, onTime = 0, late = 0, within = 0, overdue = 0, noDl = 0, noDlDone = 0,
-            awaiting = 0, carried = 0, ext = 0, extended = 0, missing = 0;
+            awaiting = 0, carried = 0, ext = 0, extended = 0, missing = 0, entered = 0, enteredInTime = 0, withEntry = 0, withLate = 0;
         foreach (var r in rows)
         {
             total++;
@@ -152,8 +162,13 @@ public sealed record GroupStatistics(
             ext += r.ApprovedExtensions;
             if (r.ApprovedExtensions > 0) extended++;
             if (r.LacksExplanation) missing++;
+            entered += r.ReportsEntered;
+            enteredInTime += r.ReportsEnteredInTime;
+            if (r.ReportsEntered > 0) withEntry++;
+            if (r.ReportsEnteredInTime < r.ReportsEntered) withLate++;
         }
-        return new(key, total, early, onTime, late, within, overdue, noDl, noDlDone, awaiting, carried, ext, extended, missing);
+        return new(key, total, early, onTime, late, within, overdue, noDl, noDlDone, awaiting, carried, ext, extended, missing,
+            entered, enteredInTime, withEntry, withLate);
     }
 }
 
@@ -261,7 +276,15 @@ public static class AsOfStatistics
                 AssignmentClass.CompletedLate => DeadlineMath.DaysOverdue(ProvinceTime.LocalDate(c.DecidingSubmissionAtUtc!.Value), c.Deadline!.Value),
                 _ => 0,
             };
-            rows.Add(new AssignmentRow(a, c, unit, assignedOn, carriedOver, explained, lacks, days));
+            // Entry timeliness: the result reports this unit had entered by T, as judged when each was entered.
+            int entered = 0, enteredInTime = 0;
+            foreach (var e in a.Entries ?? [])
+            {
+                if (e.EnteredAtUtc > asOfUtc || e.UnitId != unit) continue;
+                entered++;
+                if (e.InTime) enteredInTime++;
+            }
+            rows.Add(new AssignmentRow(a, c, unit, assignedOn, carriedOver, explained, lacks, days, entered, enteredInTime));
         }
         return new AsOfReport(period, asOfUtc, rows, incomplete);
     }

@@ -27,7 +27,8 @@ public sealed record ReportAssignment(
     string? NoDeadlineReason = null,
     SourceKind Source = SourceKind.Document,
     DirectiveKind? DocumentKind = null,
-    string? DocumentNumber = null)
+    string? DocumentNumber = null,
+    IReadOnlyList<ReportEntry>? Entries = null)
 {
     /// <summary>Builds the input from the aggregates (field: the task's, else the document's).</summary>
     public static ReportAssignment From(Assignment assignment, DirectiveTask task, DirectiveDocument document, string? noDeadlineReason = null)
@@ -41,6 +42,13 @@ public sealed record ReportAssignment(
             noDeadlineReason, document.Source, document.Kind, document.NumberAndSymbol);
     }
 }
+
+/// <summary>
+/// How a result report's entry was judged when it was entered (seed 002 art. 7.5: the unit enters it the day
+/// the report document is issued, the next working day after 15:00; or the configured rule). The outcome is
+/// fixed at entry, so it is known at any moment after <paramref name="EnteredAtUtc"/>.
+/// </summary>
+public sealed record ReportEntry(Guid ReportId, Guid UnitId, DateTimeOffset EnteredAtUtc, bool InTime);
 
 /// <summary>The parts of a result report (art. 7.5b) that the incomplete-information check needs.</summary>
 public sealed record ReportedResult(Guid ReportId, string? NumberAndSymbol, string? SignerName);

@@ -403,6 +403,43 @@ namespace NhiemVu.Migrations.Postgres.Migrations
                     b.ToTable("digest_records", (string)null);
                 });
 
+            modelBuilder.Entity("NhiemVu.Data.DocumentEntryRecord", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("EnteredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EnteredByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EntryDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("InTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LateWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("DocumentId");
+
+                    b.HasIndex("EnteredAtUtc");
+
+                    b.HasIndex("EnteredByUserId", "EnteredAtUtc");
+
+                    b.ToTable("document_entry_timeliness", (string)null);
+                });
+
             modelBuilder.Entity("NhiemVu.Data.FileBlob", b =>
                 {
                     b.Property<string>("StorageName")
@@ -581,6 +618,74 @@ namespace NhiemVu.Migrations.Postgres.Migrations
                     b.HasKey("TaskId", "Period");
 
                     b.ToTable("recurrence_periods", (string)null);
+                });
+
+            modelBuilder.Entity("NhiemVu.Data.ReportTimelinessRecord", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DocumentDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("EnteredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EnteredByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EntryDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("EntryInTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("EntryLateWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EntryRule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ReviewDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<bool?>("ReviewInTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ReviewLateWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReviewedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ReportId");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.HasIndex("EnteredAtUtc");
+
+                    b.HasIndex("ReviewedByUserId", "ReviewedAtUtc");
+
+                    b.HasIndex("UnitId", "EnteredAtUtc");
+
+                    b.ToTable("report_timeliness", (string)null);
                 });
 
             modelBuilder.Entity("NhiemVu.Data.StoredFile", b =>
@@ -1360,6 +1465,15 @@ namespace NhiemVu.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NhiemVu.Data.DocumentEntryRecord", b =>
+                {
+                    b.HasOne("NhiemVu.Domain.Directives.DirectiveDocument", null)
+                        .WithOne()
+                        .HasForeignKey("NhiemVu.Data.DocumentEntryRecord", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NhiemVu.Data.Notification", b =>
                 {
                     b.HasOne("NhiemVu.Data.AppUser", null)
@@ -1383,6 +1497,15 @@ namespace NhiemVu.Migrations.Postgres.Migrations
                     b.HasOne("NhiemVu.Domain.Directives.DirectiveTask", null)
                         .WithMany()
                         .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NhiemVu.Data.ReportTimelinessRecord", b =>
+                {
+                    b.HasOne("NhiemVu.Domain.Assignments.AssignmentReport", null)
+                        .WithOne()
+                        .HasForeignKey("NhiemVu.Data.ReportTimelinessRecord", "ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

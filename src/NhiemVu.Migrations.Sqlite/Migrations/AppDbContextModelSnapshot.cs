@@ -390,6 +390,43 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                     b.ToTable("digest_records", (string)null);
                 });
 
+            modelBuilder.Entity("NhiemVu.Data.DocumentEntryRecord", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnteredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnteredByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EntryDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("InTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LateWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DocumentId");
+
+                    b.HasIndex("EnteredAtUtc");
+
+                    b.HasIndex("EnteredByUserId", "EnteredAtUtc");
+
+                    b.ToTable("document_entry_timeliness", (string)null);
+                });
+
             modelBuilder.Entity("NhiemVu.Data.FileBlob", b =>
                 {
                     b.Property<string>("StorageName")
@@ -568,6 +605,74 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                     b.HasKey("TaskId", "Period");
 
                     b.ToTable("recurrence_periods", (string)null);
+                });
+
+            modelBuilder.Entity("NhiemVu.Data.ReportTimelinessRecord", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DocumentDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnteredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnteredByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EntryDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EntryInTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntryLateWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntryRule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ReviewInTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewLateWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReviewedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReportId");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.HasIndex("EnteredAtUtc");
+
+                    b.HasIndex("ReviewedByUserId", "ReviewedAtUtc");
+
+                    b.HasIndex("UnitId", "EnteredAtUtc");
+
+                    b.ToTable("report_timeliness", (string)null);
                 });
 
             modelBuilder.Entity("NhiemVu.Data.StoredFile", b =>
@@ -1347,6 +1452,15 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NhiemVu.Data.DocumentEntryRecord", b =>
+                {
+                    b.HasOne("NhiemVu.Domain.Directives.DirectiveDocument", null)
+                        .WithOne()
+                        .HasForeignKey("NhiemVu.Data.DocumentEntryRecord", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NhiemVu.Data.Notification", b =>
                 {
                     b.HasOne("NhiemVu.Data.AppUser", null)
@@ -1370,6 +1484,15 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                     b.HasOne("NhiemVu.Domain.Directives.DirectiveTask", null)
                         .WithMany()
                         .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NhiemVu.Data.ReportTimelinessRecord", b =>
+                {
+                    b.HasOne("NhiemVu.Domain.Assignments.AssignmentReport", null)
+                        .WithOne()
+                        .HasForeignKey("NhiemVu.Data.ReportTimelinessRecord", "ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -58,6 +58,10 @@ public static class FeatureRegistration
         services.AddScoped<Reports.RankingWeightsHandlers>();
         services.AddScoped<Portal.PortalQueries>();
         services.AddOptions<Reports.ReportOptions>().BindConfiguration("Reports");
+        // Entry and review timeliness: recorded with each document and report, reported per specialist and unit.
+        services.AddOptions<Timeliness.TimelinessOptions>().BindConfiguration(Timeliness.TimelinessOptions.Section);
+        services.AddSingleton<Timeliness.TimelinessInterceptor>();
+        services.AddScoped<Timeliness.TimelinessQueries>();
 
         // Notifications: the centre, preferences, the morning digest and the e-mail outbox.
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
@@ -92,6 +96,7 @@ public static class FeatureRegistration
         Reports.ReportEndpoints.MapApi(api.MapGroup("/reports"));
         Reports.RankingWeightsHandlers.MapApi(api.MapGroup("/reports/ranking-weights"));
         Reports.ReportEndpoints.MapDownloads(app);
+        Timeliness.TimelinessEndpoints.Map(api, app);
         Reports.Export.ListExports.MapDownloads(app);
         Reports.Export.ListExports.MapApi(api);
         Portal.PortalEndpoints.Map(app);

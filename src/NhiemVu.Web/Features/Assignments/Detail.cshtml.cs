@@ -4,7 +4,7 @@ using NhiemVu.Domain.Assignments;
 namespace NhiemVu.Web.Features.Assignments;
 
 /// <summary>The assignment page: everything about it, and only the action forms the user may use now.</summary>
-public sealed class DetailModel(AssignmentHandlers h, Units.UnitHandlers units, Files.FileHandlers files) : FormPageModel
+public sealed class DetailModel(AssignmentHandlers h, Units.UnitHandlers units, Files.FileHandlers files, Timeliness.TimelinessQueries timeliness) : FormPageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public AssignmentOperation Op { get; set; }
@@ -29,6 +29,8 @@ public sealed class DetailModel(AssignmentHandlers h, Units.UnitHandlers units, 
     public IReadOnlyList<Files.FileView> Attachments { get; private set; } = [];
 
     public AssignmentDetail A { get; private set; } = null!;
+    /// <summary>Entry timeliness of the document and of each report, review timeliness of each report.</summary>
+    public Timeliness.AssignmentTimeliness Timely { get; private set; } = null!;
     public IReadOnlyList<Units.UnitDto> ActiveUnits { get; private set; } = [];
     public string NewKey { get; } = Guid.NewGuid().ToString("N");
 
@@ -84,6 +86,7 @@ public sealed class DetailModel(AssignmentHandlers h, Units.UnitHandlers units, 
     {
         A = await h.GetAsync(Id);
         Attachments = await files.ForAssignmentAsync(Id);
+        Timely = await timeliness.ForAssignmentAsync(Id, A.Document.Id);
         if (A.Can(AssignmentOperation.Transfer)) ActiveUnits = await units.ListAsync(includeInactive: false);
     }
 }

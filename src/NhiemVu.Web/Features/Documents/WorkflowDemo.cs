@@ -50,6 +50,8 @@ public static class WorkflowDemo
         if (await db.Documents.AnyAsync()) return;
         var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
         var rng = new Random(2026);
+        // A second fixed stream for entry delays (timeliness), so the main draw above stays as it was.
+        var lag = new Random(615);
         var users = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.UserName!, u => (u.Id, u.UnitId));
         var units = await db.Units.AsNoTracking().Where(u => u.IsActive).ToListAsync();
         var fields = await db.Fields.AsNoTracking().Select(f => f.Id).ToListAsync();
@@ -70,8 +72,10 @@ public static class WorkflowDemo
             var specialist = specialists[rng.Next(specialists.Length)];
             var leader = leaders[rng.Next(leaders.Length)];
             var subject = Subjects[rng.Next(Subjects.Length)];
+            // Most documents are entered the day they are issued; some a day later, a few several days late.
+            var issueDate = ProvinceTime.LocalDate(issued).AddDays(-DemoDelay(lag));
             var doc = DirectiveDocument.Create(new DirectiveDocumentData(SourceKind.Document, kinds[k], $"{docNo++}/{kindCode[k]}",
-                subject, ProvinceTime.LocalDate(issued), users[leader].Id, "Nguyễn Văn Chính", users[specialist].Id,
+                subject, issueDate, users[leader].Id, "Nguyễn Văn Chính", users[specialist].Id,
                 rng.Next(10) == 0 ? Urgency.Khan : Urgency.Thuong, Secrecy.Thuong, fields[rng.Next(fields.Count)]),
                 issued, users[specialist].Id);
             db.Documents.Add(doc);
@@ -100,21 +104,29 @@ public static class WorkflowDemo
         var n = 0;
         foreach (var (a, specialist) in assignments)
         {
-            Play(a, A($"{codeOf[a.LeadUnitId]}.daumoi"), A(specialist), A("vp.lanhdao"), now, rng, n++, receivers, codeOf, A);
+            Play(a, A($"{codeOf[a.LeadUnitId]}.daumoi"), A(specialist), A("vp.lanhdao"), now, rng, n++, receivers, codeOf, A, lag);
             AssignmentHandlers.Refresh(db, a);
         }
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Days between a document's issue and its entry: 0 for most, 1 for some, 2–6 for a few (late under every rule but N = 6+).</summary>
+    private static int DemoDelay(Random lag) => lag.Next(100) switch
+    {
+        < 78 => 0,
+        < 90 => 1,
+        _ => 2 + lag.Next(5),
+    };
+
     /// <summary>Plays one assignment's life up to now, by a weighted draw of what happened to it.</summary>
     private static void Play(Assignment a, Actor unit, Actor office, Actor officeLeader, DateTimeOffset now, Random rng, int n,
-        List<Unit> receivers, Dictionary<Guid, string> codeOf, Func<string, Actor> actorFor)
+        List<Unit> receivers, Dictionary<Guid, string> codeOf, Func<string, Actor> actorFor, Random lag)
     {
         var t = a.AssignedAtUtc;
         var deadlineAt = a.Deadline is { } d ? ProvinceTime.StartOfDayUtc(d).AddHours(10) : t.AddDays(30);
         bool Past(DateTimeOffset x) => x < now.AddHours(-1);
         ReportData Report(DateTimeOffset at) => new("Báo cáo kết quả thực hiện nhiệm vụ", $"{100 + n}/BC-{codeOf[a.LeadUnitId].ToUpperInvariant()}",
-            "Kết quả thực hiện nhiệm vụ UBND tỉnh giao", ProvinceTime.LocalDate(at), "Thủ trưởng đơn vị");
+            "Kết quả thực hiện nhiệm vụ UBND tỉnh giao", ProvinceTime.LocalDate(at).AddDays(-DemoDelay(lag)), "Thủ trưởng đơn vị");
         var roll = rng.Next(100);
         try
         {
@@ -179,6 +191,8 @@ public static class WorkflowDemo
             a.SubmitReport(Report(when), $"demo-{a.Id}", when, unit);
             var review = when.AddHours(2 + rng.Next(30));
             if (!Past(review) || roll is >= 90 and < 95) return; // awaiting review
+            // Most reports are reviewed within a few hours (in time under art. 6.4); the rest when the draw says.
+            if (lag.Next(100) < 65 && when.AddHours(1 + lag.Next(3)) is var quick && quick < review) review = quick;
             a.Review(true, null, review, office);
             if (a.Deadline is { } late && ProvinceTime.LocalDate(when) > late && rng.Next(2) == 0)
                 a.Explain("Chậm do phải chờ số liệu của các cơ quan phối hợp.", review.AddHours(1), unit);

@@ -12,11 +12,13 @@ namespace NhiemVu.Web.Features.Reports;
 public sealed record StatisticsRowDto(
     string Key, string Label, int Total, int CompletedEarly, int CompletedOnTime, int CompletedLate, int InProgressWithinDeadline,
     int InProgressOverdue, int NoDeadline, int AwaitingConfirmation, int CarriedOver, int ApprovedExtensions, int AssignmentsExtended,
-    int MissingExplanation, decimal? CompletionRate, decimal? OnTimeRate, NationalTwoByTwo National)
+    int MissingExplanation, decimal? CompletionRate, decimal? OnTimeRate, NationalTwoByTwo National,
+    int ReportsEntered = 0, int ReportsEnteredInTime = 0, decimal? EntryTimelinessRate = null)
 {
     public static StatisticsRowDto From(string key, string label, GroupStatistics s) => new(key, label, s.Total, s.CompletedEarly, s.CompletedOnTime,
         s.CompletedLate, s.InProgressWithinDeadline, s.InProgressOverdue, s.NoDeadline, s.AwaitingConfirmation, s.CarriedOver, s.ApprovedExtensions,
-        s.AssignmentsExtended, s.MissingExplanation, s.CompletionRate, s.OnTimeRate, s.National);
+        s.AssignmentsExtended, s.MissingExplanation, s.CompletionRate, s.OnTimeRate, s.National,
+        s.ReportsEntered, s.ReportsEnteredInTime, s.EntryTimelinessRate);
 }
 
 public sealed record StatisticsDto(DateOnly From, DateOnly To, DateTimeOffset AsOfUtc, ReportDimension GroupBy,
@@ -48,11 +50,13 @@ public static class ReportOutputs
             new(DimensionLabel(r.GroupBy), Width: 40), new("Tổng số", I), new("Hoàn thành trước hạn", I), new("Hoàn thành đúng hạn", I),
             new("Hoàn thành quá hạn", I), new("Đang thực hiện trong hạn", I), new("Đang thực hiện quá hạn", I), new("Không có thời hạn", I),
             new("Chờ xác nhận", I), new("Tỷ lệ hoàn thành", P), new("Tỷ lệ đúng hạn", P), new("Số lần gia hạn", I), new("Chưa giải trình", I),
+            new("Tỷ lệ nhập báo cáo đúng hạn", P),
         };
         static object?[] Row(string label, GroupStatistics s) =>
         [
             label, s.Total, s.CompletedEarly, s.CompletedOnTime, s.CompletedLate, s.InProgressWithinDeadline, s.InProgressOverdue, s.NoDeadline,
             s.AwaitingConfirmation, s.CompletionRate, s.OnTimeRate, s.ApprovedExtensions, s.MissingExplanation,
+            s.EntryTimelinessRate,
         ];
         var rows = r.Groups.Select(g => (IReadOnlyList<object?>)Row(g.Label, g.Statistics)).ToList();
         rows.Add(Row("Tổng cộng", r.Report.Total));

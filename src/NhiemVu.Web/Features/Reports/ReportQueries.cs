@@ -18,6 +18,10 @@ public enum ReportMeasure
     AwaitingConfirmation, Extended, MissingExplanation, CarriedOver, Completed, WithDeadline,
     /// <summary>Early + on time: the national 2×2's "đúng hạn".</summary>
     CompletedByDeadline,
+    /// <summary>With a result report entered by T (the entry-timeliness rate's assignments).</summary>
+    ReportEntered,
+    /// <summary>With a result report entered late.</summary>
+    ReportEntryLate,
 }
 
 /// <summary>The text shown with an assignment of a report (not part of the figures).</summary>
@@ -86,6 +90,10 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
         var reports = (await db.AssignmentReports.AsNoTracking().Where(r => r.SubmittedAtUtc <= asOfUtc && ids.Contains(r.AssignmentId))
                 .Select(r => new { r.AssignmentId, r.Id, r.NumberAndSymbol, r.SignerName }).ToListAsync())
             .ToLookup(r => r.AssignmentId, r => new ReportedResult(r.Id, r.NumberAndSymbol, r.SignerName));
+        // Entry timeliness of the reports, as stored when each was entered (known at T when entered by T).
+        var entries = (await db.ReportTimelinessRecords.AsNoTracking().Where(r => r.EnteredAtUtc <= asOfUtc && ids.Contains(r.AssignmentId))
+                .Select(r => new { r.AssignmentId, r.ReportId, r.UnitId, r.EnteredAtUtc, r.EntryInTime }).ToListAsync())
+            .ToLookup(r => r.AssignmentId, r => new ReportEntry(r.ReportId, r.UnitId, r.EnteredAtUtc, r.EntryInTime));
         var list = new List<ReportAssignment>(heads.Count);
         var items = new Dictionary<Guid, ReportItemInfo>(heads.Count);
         foreach (var h in heads)
@@ -93,7 +101,7 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
             var ev = events[h.Id].OrderBy(e => e.Sequence).ToList();
             if (ev.Count == 0) continue;
             list.Add(new ReportAssignment(h.Id, h.TaskId, h.DocumentId, h.DirectingLeaderId, h.FieldId, h.Nature, h.Programme, ev,
-                reports[h.Id].ToList(), h.NoDeadlineReason, h.Source, h.Kind, h.NumberAndSymbol));
+                reports[h.Id].ToList(), h.NoDeadlineReason, h.Source, h.Kind, h.NumberAndSymbol, entries[h.Id].ToList()));
             items[h.Id] = new ReportItemInfo(h.Content, h.NumberAndSymbol, h.Summary, h.IsPublic, h.Secrecy);
         }
         return (list, items);
@@ -157,6 +165,8 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
         ReportMeasure.Completed => r.Class is AssignmentClass.CompletedEarly or AssignmentClass.CompletedOnTime or AssignmentClass.CompletedLate,
         ReportMeasure.WithDeadline => r.Class != AssignmentClass.NoDeadline,
         ReportMeasure.CompletedByDeadline => r.Class is AssignmentClass.CompletedEarly or AssignmentClass.CompletedOnTime,
+        ReportMeasure.ReportEntered => r.ReportsEntered > 0,
+        ReportMeasure.ReportEntryLate => r.ReportsEnteredInTime < r.ReportsEntered,
         _ => false,
     };
 
@@ -177,6 +187,8 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
         ReportMeasure.Completed => s.CompletedWithDeadline,
         ReportMeasure.WithDeadline => s.WithDeadline,
         ReportMeasure.CompletedByDeadline => s.CompletedEarly + s.CompletedOnTime,
+        ReportMeasure.ReportEntered => s.AssignmentsWithReportEntry,
+        ReportMeasure.ReportEntryLate => s.AssignmentsWithLateReportEntry,
         _ => 0,
     };
 }

@@ -38,6 +38,8 @@ public sealed class RowsModel(ReportQueries q) : PageModel
         ReportMeasure.CarriedOver => "Chuyển tiếp từ kỳ trước",
         ReportMeasure.Completed => "Đã hoàn thành (có thời hạn)",
         ReportMeasure.WithDeadline => "Có thời hạn",
+        ReportMeasure.ReportEntered => "Có báo cáo kết quả đã nhập",
+        ReportMeasure.ReportEntryLate => "Có báo cáo kết quả nhập muộn",
         _ => "Hoàn thành đúng hạn (gồm trước hạn)",
     };
 }

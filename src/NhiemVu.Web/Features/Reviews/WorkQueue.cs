@@ -17,7 +17,8 @@ public sealed record WorkQueueView(IReadOnlyList<QueueItem> Reports, IReadOnlyLi
 /// against the 15:00 rule: due the same working day, or the next if received after 15:00),
 /// and pending extension, adjustment and refusal requests.
 /// </summary>
-public sealed class WorkQueue(AppDbContext db, TimeProvider clock, IWorkingCalendar calendar, WorkflowUser user, AssignmentHandlers assignments)
+public sealed class WorkQueue(AppDbContext db, TimeProvider clock, IWorkingCalendar calendar, WorkflowUser user, AssignmentHandlers assignments,
+    Microsoft.Extensions.Options.IOptions<Timeliness.TimelinessOptions> timeliness)
 {
     public async Task<WorkQueueView> GetAsync()
     {
@@ -47,8 +48,8 @@ public sealed class WorkQueue(AppDbContext db, TimeProvider clock, IWorkingCalen
             DateOnly? deadline, DateOnly? proposed)
         {
             var arrived = ProvinceTime.LocalDate(since);
-            var due = ProvinceTime.LocalTime(since) >= new TimeOnly(15, 0) || !calendar.IsWorkingDay(arrived)
-                ? calendar.AddWorkingDays(arrived, 1) : arrived;
+            // Seed 002 art. 6.4: the same working day, the next one after 15:00 (the one rule the timeliness report uses).
+            var due = Domain.Timeliness.EntryTimeliness.ReviewDeadline(since, timeliness.Value.CutOffTime, calendar);
             var waited = Math.Max(0, calendar.CountWorkingDays(arrived, today));
             return new QueueItem(id, kind, label, content, number, units.GetValueOrDefault(unit, "?"), since, detail, deadline, proposed, waited, today > due);
         }
