@@ -421,7 +421,8 @@ public static class Generator
             DateOnly? deadline = rng.Next(12) == 0 ? null : ProvinceTime.LocalDate(issued.AddDays(12 + rng.Next(50)));
             created.Add(DirectiveTask.Create(doc, new NewTaskData($"{Actions[rng.Next(Actions.Length)]}: {subject.ToLowerInvariant()}",
                 leads.Select(u => u.Id).ToList(), deadline, (TaskNature)rng.Next(3), coop.Select(u => u.Id).ToList(),
-                FieldId: doc.FieldId, DirectingLeaderId: leader, FollowUpSpecialistId: specialist, IsPublic: rng.Next(3) > 0),
+                FieldId: doc.FieldId, DirectingLeaderId: leader, FollowUpSpecialistId: specialist, IsPublic: rng.Next(3) > 0,
+                NoDeadlineReason: deadline is null ? "Nhiệm vụ thường xuyên, theo dõi cả năm" : null),
                 issued, new Actor(specialist, f.OfficeUnit)));
         }
         return (doc, created);

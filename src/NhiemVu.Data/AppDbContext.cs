@@ -37,6 +37,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DocumentEntryRecord> DocumentEntryRecords => Set<DocumentEntryRecord>();
     public DbSet<ReportTimelinessRecord> ReportTimelinessRecords => Set<ReportTimelinessRecord>();
+    public DbSet<RankingWeightsRow> RankingWeights => Set<RankingWeightsRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

@@ -195,6 +195,7 @@ public sealed class WorkflowFlowTests(AppFixture app) : IAsyncLifetime
             await office.Locator("#DirectingLeaderId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
             await office.Locator("#c0").FillAsync(content);
             await office.Locator("#l0").GetByLabel("Sở Y tế", new() { Exact = true }).CheckAsync();
+            await office.Locator("#ndr0").FillAsync("Nhiệm vụ thường xuyên, theo dõi cả năm");
             await office.GetByRole(AriaRole.Button, new() { Name = "Lưu và giao nhiệm vụ" }).ClickAsync();
         }
         await FillAsync($"{tag}/UBND-KT", $"Rà soát báo cáo kết quả giải ngân vốn đầu tư công. {tag}");

@@ -32,6 +32,7 @@ internal sealed class DirectiveTaskConfiguration : IEntityTypeConfiguration<Dire
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Content).HasMaxLength(DirectiveTask.MaxContentLength);
+        b.Property(x => x.NoDeadlineReason).HasMaxLength(DirectiveTask.MaxNoDeadlineReasonLength);
         b.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
         b.Property<string>(WorkflowColumns.SearchText).HasMaxLength(8000).HasDefaultValue("");
         b.HasOne<DirectiveDocument>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Restrict);

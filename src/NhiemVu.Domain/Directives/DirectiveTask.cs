@@ -12,6 +12,7 @@ namespace NhiemVu.Domain.Directives;
 public sealed class DirectiveTask
 {
     public const int MaxContentLength = 4000;
+    public const int MaxNoDeadlineReasonLength = 500;
 
     private readonly List<TaskCooperatingUnit> _cooperatingUnits = [];
 
@@ -25,6 +26,9 @@ public sealed class DirectiveTask
     /// <summary>Thời hạn (local date). Null: no deadline — recorded, never counted for timeliness (seed 002, art. 3.3).
     /// For a recurring task: the first period's deadline.</summary>
     public DateOnly? Deadline { get; private set; }
+    /// <summary>Lý do không có thời hạn: required when <see cref="Deadline"/> is null, null otherwise. Seed 002 art. 3.3 says
+    /// a task without a deadline is not entered at all; the system records it only as an explained exception.</summary>
+    public string? NoDeadlineReason { get; private set; }
     public TaskNature Nature { get; private set; }
     public TaskProgramme Programme { get; private set; }
     /// <summary>Quarter 1–4 of the programme; required for the annual work programme.</summary>
@@ -127,6 +131,17 @@ public sealed class DirectiveTask
                 throw new DomainValidationException(nameof(DeadlineWorkingDays), "Nhiệm vụ định kỳ có thời hạn theo ngày trong tháng, không tính theo số ngày làm việc.");
         }
 
+        // Seed 002 art. 3.3: a task without a deadline is not tracked; recorded here only with the reason why.
+        string? noDeadlineReason = null;
+        if (data.Deadline is null)
+        {
+            noDeadlineReason = (data.NoDeadlineReason ?? "").Trim();
+            if (noDeadlineReason.Length == 0)
+                throw new DomainValidationException(nameof(NoDeadlineReason), "Nhiệm vụ không có thời hạn phải ghi lý do không có thời hạn.");
+            if (noDeadlineReason.Length > MaxNoDeadlineReasonLength)
+                throw new DomainValidationException(nameof(NoDeadlineReason), $"Lý do không có thời hạn không được dài quá {MaxNoDeadlineReasonLength} ký tự.");
+        }
+
         var directingLeader = data.DirectingLeaderId is { } l && l != Guid.Empty ? l : document.DirectingLeaderId;
 
         var task = new DirectiveTask
@@ -135,6 +150,7 @@ public sealed class DirectiveTask
             DocumentId = document.Id,
             Content = content,
             Deadline = data.Deadline,
+            NoDeadlineReason = noDeadlineReason,
             Nature = data.Nature,
             Programme = data.Programme,
             ProgrammeQuarter = data.ProgrammeQuarter,
@@ -220,7 +236,8 @@ public sealed record NewTaskData(
     Recurrence Recurrence = Recurrence.None,
     int? RecurrenceDay = null,
     DateOnly? RecurrenceUntil = null,
-    int? DeadlineWorkingDays = null);
+    int? DeadlineWorkingDays = null,
+    string? NoDeadlineReason = null);
 
 /// <summary>A new task and its assignments, one per lead unit.</summary>
 public sealed record TaskCreation(DirectiveTask Task, IReadOnlyList<Assignment> Assignments);

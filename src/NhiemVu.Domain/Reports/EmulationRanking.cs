@@ -1,3 +1,5 @@
+using NhiemVu.Domain.Common;
+
 namespace NhiemVu.Domain.Reports;
 
 /// <summary>
@@ -22,6 +24,36 @@ public sealed record EmulationWeights(
     decimal PerApprovedExtension = 0.5m)
 {
     public static readonly EmulationWeights Default = new();
+
+    /// <summary>Largest weight an administrator may set (rates and penalties alike).</summary>
+    public const decimal MaxWeight = 100m;
+
+    /// <summary>The weights' names (camelCase, as the API and the form use them) with their values.</summary>
+    public IEnumerable<(string Field, decimal Value)> Named() =>
+    [
+        ("onTimeRate", OnTimeRate), ("completionRate", CompletionRate), ("timelyRate", TimelyRate), ("perOverdue", PerOverdue),
+        ("perCompletedLate", PerCompletedLate), ("perMissingExplanation", PerMissingExplanation), ("perApprovedExtension", PerApprovedExtension),
+    ];
+
+    /// <summary>
+    /// The rules an administrator's weights must keep: each weight from 0 to <see cref="MaxWeight"/> with at most
+    /// two decimals (a negative weight would reward overdue work or punish punctuality), and not all zero (every unit
+    /// would score 0 and the ranking would be the tie-break alone). Throws <see cref="DomainValidationException"/>
+    /// naming the first bad field.
+    /// </summary>
+    public EmulationWeights Validate()
+    {
+        foreach (var (field, v) in Named())
+        {
+            if (v < 0 || v > MaxWeight)
+                throw new DomainValidationException(field, "Mỗi trọng số phải là một số từ 0 đến 100.");
+            if (decimal.Round(v, 2) != v)
+                throw new DomainValidationException(field, "Trọng số có tối đa 2 chữ số thập phân.");
+        }
+        if (Named().All(x => x.Value == 0))
+            throw new DomainValidationException("weights", "Các trọng số không được đồng thời bằng 0: hãy đặt ít nhất một trọng số lớn hơn 0.");
+        return this;
+    }
 }
 
 /// <summary>A unit's place in the ranking. <see cref="Rank"/> is 1, 2, 3 … with no ties (see

@@ -562,6 +562,48 @@ namespace NhiemVu.Migrations.Postgres.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("NhiemVu.Data.RankingWeightsRow", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("CompletionRate")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("OnTimeRate")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal>("PerApprovedExtension")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal>("PerCompletedLate")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal>("PerMissingExplanation")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal>("PerOverdue")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal>("TimelyRate")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("ranking_weights", (string)null);
+                });
+
             modelBuilder.Entity("NhiemVu.Data.RecurrencePeriod", b =>
                 {
                     b.Property<Guid>("TaskId")
@@ -1149,6 +1191,10 @@ namespace NhiemVu.Migrations.Postgres.Migrations
 
                     b.Property<int>("Nature")
                         .HasColumnType("integer");
+
+                    b.Property<string>("NoDeadlineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("Programme")
                         .HasColumnType("integer");

@@ -549,6 +549,48 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("NhiemVu.Data.RankingWeightsRow", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("CompletionRate")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("OnTimeRate")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PerApprovedExtension")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PerCompletedLate")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PerMissingExplanation")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PerOverdue")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TimelyRate")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("ranking_weights", (string)null);
+                });
+
             modelBuilder.Entity("NhiemVu.Data.RecurrencePeriod", b =>
                 {
                     b.Property<Guid>("TaskId")
@@ -1136,6 +1178,10 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Nature")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("NoDeadlineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Programme")
                         .HasColumnType("INTEGER");

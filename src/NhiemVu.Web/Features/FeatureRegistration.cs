@@ -55,6 +55,7 @@ public static class FeatureRegistration
         services.AddScoped<Files.FileHandlers>();
         services.AddScoped<Reports.ReportQueries>();
         services.AddScoped<Reports.Dashboard>();
+        services.AddScoped<Reports.RankingWeightsHandlers>();
         services.AddScoped<Portal.PortalQueries>();
         services.AddOptions<Reports.ReportOptions>().BindConfiguration("Reports");
         // Entry and review timeliness: recorded with each document and report, reported per specialist and unit.
@@ -93,8 +94,11 @@ public static class FeatureRegistration
         MeetingEndpoints.MapLockStatus(api.MapGroup("/lock-status"));
         Files.FileEndpoints.Map(api);
         Reports.ReportEndpoints.MapApi(api.MapGroup("/reports"));
+        Reports.RankingWeightsHandlers.MapApi(api.MapGroup("/reports/ranking-weights"));
         Reports.ReportEndpoints.MapDownloads(app);
         Timeliness.TimelinessEndpoints.Map(api, app);
+        Reports.Export.ListExports.MapDownloads(app);
+        Reports.Export.ListExports.MapApi(api);
         Portal.PortalEndpoints.Map(app);
         app.MapGet("/documents/import/template.xlsx", () => DocumentEndpoints.TemplateFile())
             .RequireAuthorization(Infrastructure.Security.IdentitySetup.OfficePolicy).ExcludeFromDescription();

@@ -121,9 +121,26 @@ public class DirectiveTests
     [Fact]
     public void Task_without_deadline_is_recorded_with_assignments_that_have_no_deadline()
     {
-        var created = DirectiveTask.Create(Document(), new NewTaskData("Theo dõi", [UnitA], null), Now, Office);
+        var created = DirectiveTask.Create(Document(), new NewTaskData("Theo dõi", [UnitA], null, NoDeadlineReason: "  Nhiệm vụ thường xuyên, theo dõi cả năm "), Now, Office);
         Assert.False(created.Task.HasDeadline);
+        Assert.Equal("Nhiệm vụ thường xuyên, theo dõi cả năm", created.Task.NoDeadlineReason);
         Assert.Null(Assert.Single(created.Assignments).Deadline);
+    }
+
+    [Fact]
+    public void Task_without_deadline_needs_a_reason_for_having_none()
+    {
+        foreach (var reason in new string?[] { null, "", "   " })
+        {
+            var e = Assert.Throws<DomainValidationException>(() =>
+                DirectiveTask.Create(Document(), new NewTaskData("Theo dõi", [UnitA], null, NoDeadlineReason: reason), Now, Office));
+            Assert.Equal("NoDeadlineReason", e.Field);
+        }
+        Assert.Equal("NoDeadlineReason", Assert.Throws<DomainValidationException>(() => DirectiveTask.Create(Document(),
+            new NewTaskData("Theo dõi", [UnitA], null, NoDeadlineReason: new string('x', DirectiveTask.MaxNoDeadlineReasonLength + 1)), Now, Office)).Field);
+        // With a deadline there is nothing to explain: a reason typed by mistake is not kept.
+        var withDeadline = DirectiveTask.Create(Document(), new NewTaskData("Rà soát", [UnitA], D(2025, 3, 31), NoDeadlineReason: "thừa"), Now, Office);
+        Assert.Null(withDeadline.Task.NoDeadlineReason);
     }
 
     [Fact]

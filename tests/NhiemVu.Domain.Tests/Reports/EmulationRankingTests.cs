@@ -65,4 +65,17 @@ public class EmulationRankingTests
         Assert.Equal([UnitA, UnitB], ranking.Select(e => e.UnitId));
         Assert.True(ranking[0].Score > ranking[1].Score);
     }
+
+    [Fact]
+    public void Emulation_weights_are_numbers_from_0_to_100_with_two_decimals_and_not_all_zero()
+    {
+        Assert.Same(EmulationWeights.Default, EmulationWeights.Default.Validate());
+        new EmulationWeights(100, 0, 0, 0, 0, 0, 0.01m).Validate();
+        void Refused(EmulationWeights w, string field) =>
+            Assert.Equal(field, Assert.Throws<NhiemVu.Domain.Common.DomainValidationException>(() => w.Validate()).Field);
+        Refused(EmulationWeights.Default with { PerOverdue = -1 }, "perOverdue");
+        Refused(EmulationWeights.Default with { OnTimeRate = 100.5m }, "onTimeRate");
+        Refused(EmulationWeights.Default with { PerApprovedExtension = 0.125m }, "perApprovedExtension");
+        Refused(new EmulationWeights(0, 0, 0, 0, 0, 0, 0), "weights");
+    }
 }

@@ -227,4 +227,41 @@ public class ExportTests
         Assert.Equal("100%", ReportFormat.Percent(1m));
         Assert.Equal("—", ReportFormat.Percent(null));
     }
+
+    [Fact]
+    public void Monthly_report_gives_the_reasons_for_tasks_without_a_deadline()
+    {
+        var report = SampleReport() with { NoDeadlineReasons = [("Nhiệm vụ thường xuyên, theo dõi cả năm", 2)] };
+        var (text, _, doc) = OpenDocx(MonthlyReportWriter.Write(report));
+        using var _d = doc;
+        Assert.Contains("Nhiệm vụ không có thời hạn (không tính tỷ lệ đúng hạn): 2 nhiệm vụ; lý do không có thời hạn: Nhiệm vụ thường xuyên, theo dõi cả năm (2).", text);
+        var (plain, _, doc2) = OpenDocx(MonthlyReportWriter.Write(SampleReport()));
+        using var _d2 = doc2;
+        Assert.Contains("Nhiệm vụ không có thời hạn (không tính tỷ lệ đúng hạn): 2 nhiệm vụ.", plain);
+    }
+}
+
+/// <summary>The generic typed sheet: headers, typed cells, one row per item.</summary>
+public class ExcelSheetTests
+{
+    private sealed record Item(string Name, DateOnly? Due, int Count, DateTimeOffset At, bool Flag);
+
+    [Fact]
+    public void A_typed_sheet_writes_headers_and_typed_cells_in_column_order()
+    {
+        var sheet = new ExcelSheet<Item>("Danh sách").Text("Tên", i => i.Name).Date("Thời hạn", i => i.Due).Integer("Số lượng", i => i.Count)
+            .DateTime("Lúc", i => i.At).YesNo("Đánh dấu", i => i.Flag);
+        var table = sheet.Table([new Item("A", new DateOnly(2026, 11, 20), 3, new DateTimeOffset(2026, 11, 20, 1, 0, 0, TimeSpan.Zero), true),
+            new Item("B", null, 0, new DateTimeOffset(2026, 11, 21, 1, 0, 0, TimeSpan.Zero), false)]);
+        Assert.Equal(["Tên", "Thời hạn", "Số lượng", "Lúc", "Đánh dấu"], table.Columns.Select(c => c.Header));
+        Assert.Equal([ExcelColumnType.Text, ExcelColumnType.Date, ExcelColumnType.Integer, ExcelColumnType.DateTime, ExcelColumnType.Text],
+            table.Columns.Select(c => c.Type));
+        Assert.Equal(2, table.Rows.Count);
+        Assert.Equal(new object?[] { "A", new DateOnly(2026, 11, 20), 3L, new DateTimeOffset(2026, 11, 20, 1, 0, 0, TimeSpan.Zero), "Có" }, table.Rows[0]);
+        Assert.Null(table.Rows[1][1]);
+        Assert.Equal("", table.Rows[1][4]);
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(sheet.Export([])), false);
+        Assert.Equal("Danh sách", doc.WorkbookPart!.Workbook.Descendants<Sheet>().Single().Name!.Value);
+        Assert.Throws<InvalidOperationException>(() => new ExcelSheet<Item>("Trống").Table([]));
+    }
 }

@@ -25,7 +25,7 @@ public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
             source = "Document", kind = "ChuongTrinhCongTac", numberAndSymbol = $"{tag}/CTr-UBND", summary = $"Chương trình công tác năm {tag}",
             issueDate = w.Today, directingLeaderId = await w.Leader(), signerName = "Nguyễn Văn Chính", urgency = "Thuong", secrecy = "Thuong",
             confirmDuplicate = true,
-            tasks = new[] { new { content = $"Tổng kết chương trình {tag}", leadUnitIds = new[] { await w.Unit("sonv") }, leadGroup = "None", nature = "ThuongXuyen" } },
+            tasks = new[] { new { content = $"Tổng kết chương trình {tag}", leadUnitIds = new[] { await w.Unit("sonv") }, leadGroup = "None", nature = "ThuongXuyen", noDeadlineReason = "Tổng kết vào cuối năm" } },
         });
         return (await res.Read<DocumentViewDto>(HttpStatusCode.Created)).Document.Id;
     }
@@ -98,7 +98,7 @@ public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         var file = Fill(template,
             [$"Xây dựng đề án chuyển đổi số ngành tài chính {tag}", "sotc", "sokhcn;khobac", deadline.ToString("dd/MM/yyyy"), "Trọng tâm", "1", "Tài chính – ngân sách", "pct.kinhte"],
             [$"Tổ chức hội nghị xúc tiến đầu tư vào khu kinh tế {tag}", "bqlkkt; soct", "", deadline.ToDateTime(TimeOnly.MinValue).ToOADate(), "Thường xuyên", 2.0, "", ""],
-            [$"Kiểm tra công tác phòng chống thiên tai mùa mưa bão {tag}", "SONNMT", null, null, "đột xuất", "3", "nông nghiệp và môi trường", "chutich"]);
+            [$"Kiểm tra công tác phòng chống thiên tai mùa mưa bão {tag}", "SONNMT", null, null, "đột xuất", "3", "nông nghiệp và môi trường", "chutich", "Nhiệm vụ thường xuyên"]);
         var res = await (await w.As("vp.cv1")).PostAsync($"/api/documents/{doc}/import", Upload(file));
         var result = await res.Read<ImportResultDto>();
         Assert.Equal(3, result.Tasks);
@@ -119,19 +119,21 @@ public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         var tag = Tag();
         var doc = await Programme(tag);
         var file = Fill(await Template(),
-            [$"Nhiệm vụ tốt thứ nhất {tag}", "sotc", "", "", "", "1", "", ""],                    // row 3: good
-            [$"Nhiệm vụ đơn vị sai {tag}", "sotc;khongco", "", "", "", "1", "", ""],              // row 4: unknown unit
-            [$"Nhiệm vụ tốt thứ hai {tag}", "soxd", "", "", "", "2", "", ""],                     // row 5: good
+            [$"Nhiệm vụ tốt thứ nhất {tag}", "sotc", "", "", "", "1", "", "", "Nhiệm vụ thường xuyên"],                    // row 3: good
+            [$"Nhiệm vụ đơn vị sai {tag}", "sotc;khongco", "", "", "", "1", "", "", "Nhiệm vụ thường xuyên"],              // row 4: unknown unit
+            [$"Nhiệm vụ tốt thứ hai {tag}", "soxd", "", "", "", "2", "", "", "Nhiệm vụ thường xuyên"],                     // row 5: good
             [$"Nhiệm vụ ngày sai {tag}", "soxd", "", "31/02/2026", "", "2", "", ""],              // row 6: bad date
             [$"Nhiệm vụ trước ngày ban hành {tag}", "soxd", "", w.Today.AddDays(-3).ToString("dd/MM/yyyy"), "", "2", "", ""], // row 7
-            ["", "soxd", "", "", "", "2", "", ""],                                                // row 8: no content
-            [$"Nhiệm vụ lãnh đạo sai {tag}", "soxd", "", "", "", "2", "", "sotc.daumoi"],          // row 9: not a leader
-            [$"Nhiệm vụ quý sai {tag}", "soxd", "", "", "", "5", "", ""]);                        // row 10: quarter
+            ["", "soxd", "", "", "", "2", "", "", "Nhiệm vụ thường xuyên"],                                                // row 8: no content
+            [$"Nhiệm vụ lãnh đạo sai {tag}", "soxd", "", "", "", "2", "", "sotc.daumoi", "Nhiệm vụ thường xuyên"],          // row 9: not a leader
+            [$"Nhiệm vụ quý sai {tag}", "soxd", "", "", "", "5", "", "", "Nhiệm vụ thường xuyên"],                        // row 10: quarter
+            [$"Nhiệm vụ thiếu lý do không có thời hạn {tag}", "soxd", "", "", "", "2", "", ""]);                     // row 11: no deadline, no reason
         var res = await (await w.As("vp.cv1")).PostAsync($"/api/documents/{doc}/import", Upload(file));
         var problem = await res.Problem(HttpStatusCode.BadRequest);
         Assert.Equal("import.invalid_rows", problem.GetProperty("code").GetString());
         var errors = problem.GetProperty("errors");
-        Assert.Equal(["row 10", "row 4", "row 6", "row 7", "row 8", "row 9"], errors.EnumerateObject().Select(p => p.Name).Order().ToList());
+        Assert.Equal(["row 10", "row 11", "row 4", "row 6", "row 7", "row 8", "row 9"], errors.EnumerateObject().Select(p => p.Name).Order().ToList());
+        Assert.Contains("lý do không có thời hạn", errors.GetProperty("row 11")[0].GetString());
         Assert.Contains("khongco", errors.GetProperty("row 4")[0].GetString());
         Assert.Contains("31/02/2026", errors.GetProperty("row 6")[0].GetString());
         Assert.Contains("ngày ban hành", errors.GetProperty("row 7")[0].GetString());
@@ -147,7 +149,7 @@ public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         var tag = Tag();
         var doc = await Programme(tag);
         await w.EnterDocument("Giải ngân", ["sogddt"], content: $"Rà soát báo cáo kết quả giải ngân vốn đầu tư công. {tag}");
-        var file = Fill(await Template(), [$"Rà soát, báo cáo kết quả giải ngân vốn đầu tư công {tag}", "sogddt", "", "", "", "4", "", ""]);
+        var file = Fill(await Template(), [$"Rà soát, báo cáo kết quả giải ngân vốn đầu tư công {tag}", "sogddt", "", "", "", "4", "", "", "Nhiệm vụ thường xuyên"]);
         var office = await w.As("vp.cv1");
         var problem = await (await office.PostAsync($"/api/documents/{doc}/import", Upload(file))).Problem(HttpStatusCode.BadRequest);
         Assert.Contains("gần trùng", problem.GetProperty("errors").GetProperty("row 3")[0].GetString());
@@ -161,7 +163,7 @@ public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     {
         var tag = Tag();
         var doc = await Programme(tag);
-        var file = Fill(await Template(), [$"Nhiệm vụ của đơn vị {tag}", "sotc", "", "", "", "1", "", ""]);
+        var file = Fill(await Template(), [$"Nhiệm vụ của đơn vị {tag}", "sotc", "", "", "", "1", "", "", "Nhiệm vụ thường xuyên"]);
         await (await (await w.As("sotc.daumoi")).PostAsync($"/api/documents/{doc}/import", Upload(file))).Problem(HttpStatusCode.Forbidden);
         await (await (await w.As("chutich")).PostAsync($"/api/documents/{doc}/import", Upload(file))).Problem(HttpStatusCode.Forbidden);
 
@@ -187,7 +189,7 @@ public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         var template = await browser.Client.GetAsync("/documents/import/template.xlsx");
         Assert.Equal(HttpStatusCode.OK, template.StatusCode);
         var file = Fill(await template.Content.ReadAsByteArrayAsync(),
-            [$"Nhiệm vụ nhập từ trang {tag}", "soyt;sogddt", "", "", "Trọng tâm", "2", "", ""]);
+            [$"Nhiệm vụ nhập từ trang {tag}", "soyt;sogddt", "", "", "Trọng tâm", "2", "", "", "Nhiệm vụ thường xuyên"]);
 
         var form = new MultipartFormDataContent
         {

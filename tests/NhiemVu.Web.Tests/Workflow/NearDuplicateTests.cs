@@ -76,7 +76,7 @@ public abstract class NearDuplicateTests<TApp>(TApp app) : IClassFixture<TApp> w
             source = "Document", kind = "CongVan", numberAndSymbol = $"{tag}/UBND-VX", summary = "Kiểm tra di tích", issueDate = w.Today,
             directingLeaderId = await w.Leader(), signerName = "Nguyễn Văn Chính", urgency = "Thuong", secrecy = "Thuong",
             tasks = new[] { new { content = $"Kiểm tra công tác quản lý di tích lịch sử - văn hóa {tag}", leadUnitIds = new[] { await w.Unit("sovhttdl") },
-                leadGroup = "None", nature = "TrongTam" } },
+                leadGroup = "None", nature = "TrongTam", noDeadlineReason = "Kiểm tra định kỳ hằng năm" } },
         };
         await (await office.PostJson("/api/documents", body)).Problem(HttpStatusCode.Conflict);
         Assert.Equal(HttpStatusCode.Created, (await office.PostJson("/api/documents?confirmDuplicate=true", body)).StatusCode);
@@ -126,7 +126,7 @@ public abstract class NearDuplicateTests<TApp>(TApp app) : IClassFixture<TApp> w
             ["Kind"] = "CongVan", ["NumberAndSymbol"] = $"{tag}/UBND-KT", ["Summary"] = "Nhắc lại", ["IssueDate"] = w.Today.ToString("yyyy-MM-dd"),
             ["DirectingLeaderId"] = (await w.Leader()).ToString(), ["SignerName"] = "Nguyễn Văn Chính",
             ["Tasks[0].Content"] = $"Rà soát, báo cáo kết quả giải ngân vốn đầu tư công {tag}", ["Tasks[0].LeadUnitIds"] = (await w.Unit("sonnmt")).ToString(),
-            ["Tasks[0].LeadGroup"] = "None", ["Tasks[0].Nature"] = "TrongTam",
+            ["Tasks[0].LeadGroup"] = "None", ["Tasks[0].Nature"] = "TrongTam", ["Tasks[0].NoDeadlineReason"] = "Nhiệm vụ thường xuyên",
         };
         var warned = await browser.PostFormAsync("/documents/new", fields);
         Assert.Equal(HttpStatusCode.OK, warned.StatusCode);

@@ -59,6 +59,7 @@ public sealed class WorkflowDriver(AppFixture app)
                 {
                     content, leadUnitIds = leadIds, leadGroup = leadGroup ?? "None", cooperatingUnitIds = coopIds,
                     deadline = noDeadline ? (DateOnly?)null : deadline ?? Today.AddDays(30), nature = "TrongTam",
+                    noDeadlineReason = noDeadline ? "Nhiệm vụ thường xuyên, theo dõi cả năm" : null,
                 },
             },
         });

@@ -55,7 +55,8 @@ public sealed record DocumentBrief(Guid Id, SourceKind Source, DirectiveKind? Ki
 
 public sealed record TaskBrief(Guid Id, string Content, DateOnly? Deadline, TaskNature Nature, TaskProgramme Programme, int? ProgrammeQuarter,
     string? FieldName, string DirectingLeaderName, string? FollowUpSpecialistName, bool IsPublic, IReadOnlyList<UnitRef> CooperatingUnits,
-    Recurrence Recurrence = Recurrence.None, int? RecurrenceDay = null, DateOnly? RecurrenceUntil = null, int? DeadlineWorkingDays = null);
+    Recurrence Recurrence = Recurrence.None, int? RecurrenceDay = null, DateOnly? RecurrenceUntil = null, int? DeadlineWorkingDays = null,
+    string? NoDeadlineReason = null);
 
 public sealed record UnitRef(Guid Id, string Name);
 

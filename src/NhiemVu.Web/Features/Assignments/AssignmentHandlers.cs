@@ -230,7 +230,7 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
             people.GetValueOrDefault(task.DirectingLeaderId, "?"),
             task.FollowUpSpecialistId is { } fu ? people.GetValueOrDefault(fu) : null, task.IsPublic,
             coop.Select(u => new UnitRef(u, units.GetValueOrDefault(u, "?"))).ToList(),
-            task.Recurrence, task.RecurrenceDay, task.RecurrenceUntil, task.DeadlineWorkingDays);
+            task.Recurrence, task.RecurrenceDay, task.RecurrenceUntil, task.DeadlineWorkingDays, task.NoDeadlineReason);
 
         var deadlines = a.Events.Where(e => e.NewDeadline is not null || e.OldDeadline is not null && e.Kind != AssignmentEventKind.ExtensionRequested
                                             && e.Kind != AssignmentEventKind.AdjustmentRequested)

@@ -19,7 +19,9 @@ public sealed record NewTaskCommand(
     // Instead of Deadline: N working days counted from the document's issue date (the issue day not counted).
     int? DeadlineWorkingDays = null,
     // A recurring task: Deadline is the first period's; each later period falls on RecurrenceDay, until RecurrenceUntil if given.
-    Recurrence Recurrence = Recurrence.None, int? RecurrenceDay = null, DateOnly? RecurrenceUntil = null);
+    Recurrence Recurrence = Recurrence.None, int? RecurrenceDay = null, DateOnly? RecurrenceUntil = null,
+    // Lý do không có thời hạn: required when the task has no deadline (seed 002 art. 3.3).
+    string? NoDeadlineReason = null);
 
 public sealed record CreateDocumentCommand(
     SourceKind Source, DirectiveKind? Kind, string? NumberAndSymbol, string? Summary, DateOnly? IssueDate, Guid? DirectingLeaderId,
@@ -75,7 +77,7 @@ public sealed class DocumentHandlers(AppDbContext db, TimeProvider clock, Workfl
                 var deadline = DeadlineOf(t, doc.IssueDate);
                 var created = DirectiveTask.Create(doc, new NewTaskData(t.Content ?? "", leads, deadline, t.Nature, coop, t.Programme,
                     t.ProgrammeQuarter, t.FieldId, t.DirectingLeaderId, t.FollowUpSpecialistId, t.IsPublic,
-                    t.Recurrence, t.RecurrenceDay, t.RecurrenceUntil, t.DeadlineWorkingDays), now, me.Actor);
+                    t.Recurrence, t.RecurrenceDay, t.RecurrenceUntil, t.DeadlineWorkingDays, t.NoDeadlineReason), now, me.Actor);
                 AddTask(db, doc, created);
                 if (!c.ConfirmDuplicate)
                     similar.AddRange(await NearDuplicates.FindAsync(db, created.Task.Content, leads, now, i, unitNames));

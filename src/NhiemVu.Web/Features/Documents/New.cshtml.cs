@@ -41,6 +41,7 @@ public sealed class NewModel(DocumentHandlers docs, Units.UnitHandlers units, Fi
         public List<Guid> CooperatingUnitIds { get; set; } = [];
         public DateOnly? Deadline { get; set; }
         public TaskNature Nature { get; set; } = TaskNature.ThuongXuyen;
+        public string? NoDeadlineReason { get; set; }
         /// <summary>Instead of Deadline: N working days from the issue date.</summary>
         public int? DeadlineWorkingDays { get; set; }
         public Recurrence Recurrence { get; set; }
@@ -51,7 +52,7 @@ public sealed class NewModel(DocumentHandlers docs, Units.UnitHandlers units, Fi
 
         public NewTaskCommand ToCommand() => new(Content, LeadUnitIds, LeadGroup, CooperatingUnitIds, Deadline, Nature,
             DeadlineWorkingDays: DeadlineWorkingDays, Recurrence: Recurrence, RecurrenceDay: Recurrence == Recurrence.None ? null : RecurrenceDay,
-            RecurrenceUntil: Recurrence == Recurrence.None ? null : RecurrenceUntil);
+            RecurrenceUntil: Recurrence == Recurrence.None ? null : RecurrenceUntil, NoDeadlineReason: NoDeadlineReason);
     }
 
     public async Task OnGetAsync() => await LoadAsync();

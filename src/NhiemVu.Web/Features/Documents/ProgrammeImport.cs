@@ -32,7 +32,8 @@ public sealed class ImportRowsException(IReadOnlyList<ImportRowError> rows)
 /// A content; B lead unit codes separated by ";"; C cooperating unit codes; D deadline (dd/MM/yyyy text or an
 /// Excel date; empty = no deadline); E nature (Trọng tâm / Thường xuyên / Đột xuất; empty = Thường xuyên);
 /// F quarter 1–4 (required for a Chương trình công tác, which puts the task in the annual work programme);
-/// G field name; H directing leader's user name (empty = the document's).
+/// G field name; H directing leader's user name (empty = the document's); I reason for having no deadline (required
+/// when D is empty, seed 002 art. 3.3).
 /// </summary>
 public sealed class ProgrammeImport(AppDbContext db, TimeProvider clock, WorkflowUser user, DocumentHandlers documents, AssignmentHandlers assignments)
 {
@@ -41,6 +42,7 @@ public sealed class ProgrammeImport(AppDbContext db, TimeProvider clock, Workflo
     [
         "Nội dung nhiệm vụ", "Đơn vị chủ trì (mã, cách nhau bởi ;)", "Đơn vị phối hợp (mã, cách nhau bởi ;)", "Thời hạn (dd/MM/yyyy)",
         "Tính chất (Trọng tâm/Thường xuyên/Đột xuất)", "Quý (1–4)", "Lĩnh vực", "Người chỉ đạo (tên đăng nhập)",
+        "Lý do không có thời hạn (bắt buộc khi để trống thời hạn)",
     ];
 
     public static readonly DirectiveKind[] ProgrammeKinds = [DirectiveKind.ChuongTrinhCongTac, DirectiveKind.KeHoach];
@@ -50,7 +52,7 @@ public sealed class ProgrammeImport(AppDbContext db, TimeProvider clock, Workflo
         Headers.Select((h, i) => new ExcelColumn(h, ExcelColumnType.Text, i == 0 ? 60 : 24)).ToList(),
         [[
             $"{ExamplePrefix} Rà soát, báo cáo kết quả giải ngân vốn đầu tư công", "sotc;soxd", "khobac", "30/06/2026", "Trọng tâm", "2",
-            "Kinh tế tổng hợp", "pct.kinhte",
+            "Kinh tế tổng hợp", "pct.kinhte", "(Ví dụ khi không có thời hạn) Nhiệm vụ thường xuyên, theo dõi cả năm",
         ]]));
 
     /// <summary>Programme documents the office may import into (newest first).</summary>
@@ -182,7 +184,8 @@ public sealed class ProgrammeImport(AppDbContext db, TimeProvider clock, Workflo
             try
             {
                 var created = DirectiveTask.Create(doc, new NewTaskData(content, leads, deadline, nature, coop.Except(leads).ToList(),
-                    programme, programme == TaskProgramme.None ? null : quarter, field, leader, null, false), now, me.Actor);
+                    programme, programme == TaskProgramme.None ? null : quarter, field, leader, null, false,
+                    NoDeadlineReason: cells[8]), now, me.Actor);
                 if (!confirmDuplicate)
                     foreach (var s in await NearDuplicates.FindAsync(db, created.Task.Content, leads, now, row, unitNames))
                         Bad($"Nội dung gần trùng với nhiệm vụ đang thực hiện \"{s.Content}\" (văn bản {s.DocumentNumber}); " +
@@ -199,7 +202,7 @@ public sealed class ProgrammeImport(AppDbContext db, TimeProvider clock, Workflo
         return new ImportResult(doc.Id, tasks, assignmentCount, $"/assignments?DocumentId={doc.Id}");
     }
 
-    /// <summary>The first worksheet's rows from row 2: eight cells as trimmed text, and the numeric value of each cell that holds a number.</summary>
+    /// <summary>The first worksheet's rows from row 2: nine cells (A–I) as trimmed text, and the numeric value of each cell that holds a number.</summary>
     private static List<(int Row, string[] Cells, double?[] Numbers)> ReadSheet(Stream stream)
     {
         SpreadsheetDocument doc;
@@ -224,13 +227,13 @@ public sealed class ProgrammeImport(AppDbContext db, TimeProvider clock, Workflo
             {
                 var index = (int)(r.RowIndex?.Value ?? 0);
                 if (index <= 1) continue;
-                var cells = new string[8];
-                var numbers = new double?[8];
+                var cells = new string[Headers.Length];
+                var numbers = new double?[Headers.Length];
                 Array.Fill(cells, "");
                 foreach (var c in r.Elements<Cell>())
                 {
                     var col = Column(c.CellReference?.Value);
-                    if (col is < 0 or > 7) continue;
+                    if (col < 0 || col >= Headers.Length) continue;
                     string text;
                     if (c.DataType?.Value == CellValues.SharedString)
                         text = int.TryParse(c.CellValue?.Text, out var si) && si >= 0 && si < shared.Count ? shared[si] : "";

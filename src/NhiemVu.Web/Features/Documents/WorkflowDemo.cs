@@ -30,6 +30,14 @@ public static class WorkflowDemo
         "Bảo đảm cung ứng điện mùa khô", "Chăm lo đời sống người có công và hộ nghèo", "Quy hoạch vùng nguyên liệu lúa chất lượng cao",
     ];
 
+    /// <summary>Why a demo task has no deadline (seed 002 art. 3.3: recorded only with a reason).</summary>
+    private static readonly string[] NoDeadlineReasons =
+    [
+        "Nhiệm vụ thường xuyên, thực hiện liên tục trong năm",
+        "Văn bản chỉ đạo không ấn định thời hạn; thực hiện theo tiến độ dự án",
+        "Chờ Trung ương hướng dẫn; thời hạn sẽ được bổ sung sau",
+    ];
+
     private static readonly string[] Actions =
     [
         "Rà soát, báo cáo kết quả thực hiện", "Xây dựng kế hoạch triển khai và tổ chức thực hiện", "Kiểm tra, đôn đốc và tổng hợp số liệu",
@@ -83,7 +91,9 @@ public static class WorkflowDemo
                     $"{Actions[rng.Next(Actions.Length)]}: {subject.ToLowerInvariant()}",
                     leads.Select(u => u.Id).ToList(), deadline,
                     (TaskNature)rng.Next(3), coop.Select(u => u.Id).ToList(), FieldId: doc.FieldId,
-                    DirectingLeaderId: users[leader].Id, FollowUpSpecialistId: users[specialist].Id, IsPublic: rng.Next(3) > 0),
+                    DirectingLeaderId: users[leader].Id, FollowUpSpecialistId: users[specialist].Id, IsPublic: rng.Next(3) > 0,
+                    // Not drawn from rng, so the rest of the demo stays as it was.
+                    NoDeadlineReason: deadline is null ? NoDeadlineReasons[(docNo + t) % NoDeadlineReasons.Length] : null),
                     issued, A(specialist));
                 DocumentHandlers.AddTask(db, doc, created);
                 assignments.AddRange(created.Assignments.Select(a => (a, specialist)));

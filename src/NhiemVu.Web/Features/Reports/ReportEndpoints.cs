@@ -7,7 +7,8 @@ using NhiemVu.Web.Infrastructure.Security;
 
 namespace NhiemVu.Web.Features.Reports;
 
-/// <summary>Weights of the annual emulation ranking, from configuration ("Reports:Weights:*") until an admin page sets them.</summary>
+/// <summary>Default weights of the annual emulation ranking ("Reports:Weights:*"), used for the years before any an
+/// administrator set on /admin/ranking-weights (see <see cref="RankingWeightsHandlers"/>).</summary>
 public sealed class ReportOptions
 {
     public EmulationWeightSettings Weights { get; set; } = new();
@@ -40,8 +41,8 @@ public static class ReportEndpoints
             .WithSummary("Thống kê tại thời điểm T (asOf) cho kỳ [from, to], nhóm theo đơn vị, người chỉ đạo, lĩnh vực, tính chất, văn bản");
         g.MapGet("/statistics.xlsx", StatisticsXlsx).WithSummary("Bảng thống kê (Excel)");
         g.MapGet("/monthly.docx", MonthlyDocx).WithSummary("Báo cáo tháng gửi Chủ tịch UBND tỉnh (Word), year=&month=");
-        g.MapGet("/ranking", async (int? year, ReportQueries q, IOptions<ReportOptions> o) => TypedResults.Ok(await Ranking(year, q, o.Value)))
-            .WithSummary("Xếp hạng thi đua các đơn vị trong năm (trọng số trong cấu hình Reports:Weights)");
+        g.MapGet("/ranking", async (int? year, ReportQueries q, RankingWeightsHandlers wh) => TypedResults.Ok((await Ranking(year, q, wh)).Entries))
+            .WithSummary("Xếp hạng thi đua các đơn vị trong năm (trọng số của năm: GET /api/reports/ranking-weights/{year})");
     }
 
     /// <summary>The downloads next to the pages (cookie sign-in): /reports/export.xlsx, /reports/monthly.docx, /assignments/export.xlsx.</summary>
@@ -88,11 +89,13 @@ public static class ReportEndpoints
         return Results.File(MonthlyReportWriter.Write(model), Docx, $"bao-cao-thang-{m:00}-{y}.docx");
     }
 
-    public static async Task<IReadOnlyList<EmulationEntry>> Ranking(int? year, ReportQueries q, ReportOptions o)
+    /// <summary>The year's ranking with the weights it used (the year's own, inherited or the defaults).</summary>
+    public static async Task<(IReadOnlyList<EmulationEntry> Entries, RankingWeightsDto Weights)> Ranking(int? year, ReportQueries q, RankingWeightsHandlers wh)
     {
         var y = year ?? ProvinceTime.LocalDate(q.Now).Year;
+        var weights = await wh.GetAsync(y);
         var asOf = ReportOutputs.MonthEndOrNow(y, 12, q.Now);
         var r = await q.StatisticsAsync(ReportPeriod.Year(y), asOf, ReportDimension.Unit);
-        return EmulationRanking.Rank(r.Report.By(ReportDimension.Unit), r.UnitNames, o.Weights.ToWeights());
+        return (EmulationRanking.Rank(r.Report.By(ReportDimension.Unit), r.UnitNames, weights.Weights), weights);
     }
 }

@@ -88,7 +88,12 @@ public static class ReportOutputs
         }).ToList();
         return new MonthlyReport(province, "VĂN PHÒNG", "BC-VP", province, issueDate, month, year, report.AsOfDate, MonthlySummary.From(report),
             units, overdue, ["Chủ tịch UBND tỉnh (để báo cáo)", "Các Phó Chủ tịch UBND tỉnh", "Lưu: VT, TH"],
-            ["KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"], "");
+            ["KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"], "",
+            NoDeadlineReasons: report.Rows.Where(x => x.Class == AssignmentClass.NoDeadline)
+                .GroupBy(x => (x.Assignment.NoDeadlineReason ?? "").Trim().TrimEnd('.'))
+                .Where(g => g.Key.Length > 0)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (g.Key, g.Count())).ToList());
     }
 
     /// <summary>The moment of a monthly report: the end of the month, or now while the month is not over.</summary>

@@ -42,17 +42,13 @@ public sealed record ReportResult(AsOfReport Report, ReportDimension GroupBy, IR
 /// Loads the assignments a report needs and runs <see cref="AsOfStatistics"/>. The database narrows
 /// the candidates (assigned by the moment; not completed before the period started; secret
 /// documents only for office and leaders); the events are loaded only up to the moment, so later
-/// changes cannot reach the figures. Incomplete information: the tasks do not yet record a reason
-/// for having no deadline, so <see cref="IncompleteReason.NoDeadlineWithoutReason"/> would exclude
-/// every no-deadline task; the reports therefore run with <c>ExcludeIncomplete</c> on, but with each
-/// loaded assignment's reason set to "not recorded" so that only the reasons that exist in the data
-/// (missing document number, result report without number or signer) exclude an assignment.
+/// changes cannot reach the figures. Incomplete information (seed 003) is left out of the figures:
+/// a no-deadline task without its "lý do không có thời hạn" (<see cref="IncompleteReason.NoDeadlineWithoutReason"/>;
+/// new tasks must give one, the reports_ migration filled a default for older ones), a missing document
+/// number, a result report without number or signer.
 /// </summary>
 public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowUser user)
 {
-    /// <summary>Placeholder while tasks carry no "reason for no deadline" (see the class summary).</summary>
-    public const string NoDeadlineReasonNotRecorded = "(chưa ghi nhận)";
-
     public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>Office and provincial leaders only (403 otherwise).</summary>
@@ -86,6 +82,7 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
         {
             r.A.Id, r.A.TaskId, r.T.DocumentId, r.T.DirectingLeaderId, FieldId = r.T.FieldId ?? r.D.FieldId, r.T.Nature, r.T.Programme,
             r.D.Source, r.D.Kind, r.D.NumberAndSymbol, r.T.Content, r.D.Summary, r.T.IsPublic, r.D.Secrecy,
+            r.T.NoDeadlineReason,
         }).ToListAsync();
         var ids = q.Select(r => r.A.Id);
         var events = (await db.AssignmentEvents.AsNoTracking().Where(e => e.AtUtc <= asOfUtc && ids.Contains(e.AssignmentId)).ToListAsync())
@@ -104,7 +101,7 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
             var ev = events[h.Id].OrderBy(e => e.Sequence).ToList();
             if (ev.Count == 0) continue;
             list.Add(new ReportAssignment(h.Id, h.TaskId, h.DocumentId, h.DirectingLeaderId, h.FieldId, h.Nature, h.Programme, ev,
-                reports[h.Id].ToList(), NoDeadlineReasonNotRecorded, h.Source, h.Kind, h.NumberAndSymbol, entries[h.Id].ToList()));
+                reports[h.Id].ToList(), h.NoDeadlineReason, h.Source, h.Kind, h.NumberAndSymbol, entries[h.Id].ToList()));
             items[h.Id] = new ReportItemInfo(h.Content, h.NumberAndSymbol, h.Summary, h.IsPublic, h.Secrecy);
         }
         return (list, items);

@@ -23,6 +23,8 @@ namespace NhiemVu.Web.Features.Reports.Export;
 /// <param name="SignerAuthority">Lines above the signature, e.g. "KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG".</param>
 /// <param name="SignerName">The signer's full name.</param>
 /// <param name="Proposals">Paragraphs of the "Đề xuất, kiến nghị" part; none: the part is left out.</param>
+/// <param name="NoDeadlineReasons">Why the no-deadline tasks have none (seed 002 art. 3.3): each recorded reason with
+/// its number of assignments, most frequent first; none: not listed.</param>
 public sealed record MonthlyReport(
     string ProvinceName,
     string IssuingBody,
@@ -38,7 +40,8 @@ public sealed record MonthlyReport(
     IReadOnlyList<string> Recipients,
     IReadOnlyList<string> SignerAuthority,
     string SignerName,
-    IReadOnlyList<string>? Proposals = null);
+    IReadOnlyList<string>? Proposals = null,
+    IReadOnlyList<(string Reason, int Count)>? NoDeadlineReasons = null);
 
 /// <summary>The summary figures of the month (see <see cref="GroupStatistics"/> for the definitions).</summary>
 public sealed record MonthlySummary(

@@ -104,7 +104,12 @@ public static class MonthlyReportWriter
             $"- Đang thực hiện: {s.InProgress} nhiệm vụ (trong hạn {s.InProgressWithinDeadline}, quá hạn {s.InProgressOverdue}).");
         yield return BodyPara($"- Tỷ lệ hoàn thành trên tổng số nhiệm vụ có thời hạn: {ReportFormat.Percent(s.CompletionRate)}.");
         if (s.NoDeadline > 0)
-            yield return BodyPara($"- Nhiệm vụ không có thời hạn (không tính tỷ lệ đúng hạn): {s.NoDeadline} nhiệm vụ.");
+        {
+            var reasons = r.NoDeadlineReasons is { Count: > 0 } rs
+                ? "; lý do không có thời hạn: " + string.Join("; ", rs.Select(x => $"{x.Reason} ({x.Count})"))
+                : "";
+            yield return BodyPara($"- Nhiệm vụ không có thời hạn (không tính tỷ lệ đúng hạn): {s.NoDeadline} nhiệm vụ{reasons}.");
+        }
         if (s.AwaitingConfirmation > 0)
             yield return BodyPara($"- Đã báo cáo, chờ Văn phòng xác nhận (tạm tính theo thời điểm gửi báo cáo): {s.AwaitingConfirmation} nhiệm vụ.");
         if (s.ApprovedExtensions > 0)
