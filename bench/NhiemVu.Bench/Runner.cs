@@ -33,6 +33,10 @@ public static class Runner
         var warmup = o.Int("warmup", 3);
         var only = o.Get("only")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var sqlLog = o.Get("sql-log");
+        var reportClients = o.Int("report-clients", 1);
+        var label = o.Get("label") ?? provider;
+        var markdown = o.Get("markdown");
+        var load0 = LoadAverage();
 
         // What to ask for: the busiest unit's focal officer, sample assignment ids, fields.
         string focalUser;
@@ -68,11 +72,13 @@ public static class Runner
             ["anon"] = "",
         };
 
+        var appHello = await app.HasHelloAsync(http);
         string[] terms = ["giai ngan", "thien tai", "dich vu cong", "nong thon moi", "ngan sach", "cu tri", "khu cong nghiep", "du lich"];
         string[] classes = ["InProgressOverdue", "InProgressWithinDeadline", "CompletedLate", "CompletedEarly"];
         var scenarios = new List<Scenario>
         {
             new("hello (bench Kestrel)", "anon", _ => hello.Url),
+            new("hello (app host)", "anon", _ => appHello ? "/bench/hello" : hello.Url),
             new("health (app, SELECT 1)", "anon", _ => "/health"),
             new("inbox counts", "focal", _ => "/api/assignments/inbox"),
             new("list Mine=true", "focal", r => $"/api/assignments?mine=true&page={1 + r.Next(3)}"),
@@ -80,20 +86,24 @@ public static class Runner
             new("assignment page", "office", r => $"/api/assignments/{ids[r.Next(ids.Length)]}"),
             new("text search q=", "office", r => $"/api/assignments?q={Uri.EscapeDataString(terms[r.Next(terms.Length)])}"),
         };
-        // Hooks for the reports endpoints being built now: measured when they answer, else "n/a".
-        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd");
+        // The reports: statistics per unit for a year as of a date (the previous calendar year as of its last day),
+        // the leaders' dashboard (the /dashboard page: all of it is computed per request), the monthly Word report
+        // of the previous month. Measured with --report-clients (1: the response time one user sees).
+        var todayLocal = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(7));
+        var year = todayLocal.Year - 1;
+        var lastMonth = todayLocal.AddMonths(-1);
         var reportHooks = new List<Scenario>
         {
-            new("reports: statistics as of", "leader", _ => $"/api/reports/statistics?asOf={today}"),
-            new("reports: dashboard", "leader", _ => "/api/reports/dashboard"),
-            new("reports: monthly Word", "office", _ => $"/api/reports/monthly.docx?month={today[..7]}"),
+            new("reports: statistics year", "leader", _ => $"/api/reports/statistics?from={year}-01-01&to={year}-12-31&asOf={year}-12-31&groupBy=Unit"),
+            new("reports: dashboard", "leader", _ => "/dashboard"),
+            new("reports: monthly Word", "office", _ => $"/api/reports/monthly.docx?year={lastMonth.Year}&month={lastMonth.Month}"),
         };
 
         var results = new List<(string Name, Result? R, string Note)>();
         foreach (var s in scenarios)
         {
             if (only is not null && !only.Any(x => s.Name.StartsWith(x, StringComparison.OrdinalIgnoreCase))) continue;
-            results.Add((s.Name, await LoadAsync(http, tokens, [s], clients, warmup, seconds), ""));
+            results.Add((s.Name, await LoadAsync(http, tokens, [s], clients, warmup, seconds, app), ""));
         }
         foreach (var s in reportHooks)
         {
@@ -101,29 +111,44 @@ public static class Runner
             using var probe = new HttpRequestMessage(HttpMethod.Get, s.Path(new Random(1)));
             probe.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[s.Who]);
             using var resp = await http.SendAsync(probe);
-            if (resp.StatusCode == HttpStatusCode.NotFound) { results.Add((s.Name, null, "n/a (endpoint not there yet)")); continue; }
-            results.Add((s.Name, await LoadAsync(http, tokens, [s], Math.Min(clients, 8), warmup, seconds), ""));
+            if (!resp.IsSuccessStatusCode) { results.Add((s.Name, null, $"n/a ({(int)resp.StatusCode} {s.Path(new Random(1))})")); continue; }
+            results.Add((s.Name + (reportClients == 1 ? "" : $" ×{reportClients}"),
+                await LoadAsync(http, tokens, [s], reportClients, Math.Min(warmup, 1), seconds, app), ""));
         }
         if (only is null || only.Contains("mixed"))
         {
             // The mix of a working day: unit users on their inbox and lists, the office on pages and searches.
             var mix = new List<Scenario>();
             void W(int weight, Scenario s) { for (var i = 0; i < weight; i++) mix.Add(s); }
-            W(25, scenarios[2]); W(20, scenarios[3]); W(15, scenarios[4]); W(25, scenarios[5]); W(10, scenarios[6]); W(5, scenarios[1]);
-            results.Add(($"MIXED ({clients} clients)", await LoadAsync(http, tokens, mix, clients, warmup, seconds), ""));
+            W(25, scenarios[3]); W(20, scenarios[4]); W(15, scenarios[5]); W(25, scenarios[6]); W(10, scenarios[7]); W(5, scenarios[2]);
+            results.Add(($"MIXED ({clients} clients)", await LoadAsync(http, tokens, mix, clients, warmup, seconds, app), ""));
         }
 
         var (hwm, rss) = app.Memory();
+        var load1 = LoadAverage();
         Console.WriteLine();
-        Console.WriteLine($"provider {provider}, {assignmentCount:N0} assignments, {clients} clients, {seconds} s per endpoint (+{warmup} s warm-up), " +
-                          $"{Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
-        Console.WriteLine($"{"endpoint",-30} {"p50 ms",9} {"p95 ms",9} {"p99 ms",9} {"req/s",9} {"requests",9} {"errors",7}");
+        Console.WriteLine($"{label}: provider {provider}, {assignmentCount:N0} assignments, {clients} clients ({reportClients} for reports), " +
+                          $"{seconds} s per endpoint (+{warmup} s warm-up), {Environment.ProcessorCount} cores, load average {load0} at start, {load1} at end");
+        Console.WriteLine($"{"endpoint",-30} {"p50 ms",9} {"p95 ms",9} {"p99 ms",9} {"req/s",9} {"requests",9} {"errors",7} {"app MB",7} {"load",5}");
         foreach (var (name, r, note) in results)
             Console.WriteLine(r is null ? $"{name,-30} {note}"
-                : $"{name,-30} {r.P(50),9:F1} {r.P(95),9:F1} {r.P(99),9:F1} {r.Rps,9:F0} {r.Count,9} {r.Errors,7}{(r.FirstError is { } e ? "  first error: " + e : "")}");
-        Console.WriteLine($"app peak memory (VmHWM): {hwm / 1024.0:F0} MB; resident now (VmRSS): {rss / 1024.0:F0} MB");
+                : $"{name,-30} {r.P(50),9:F1} {r.P(95),9:F1} {r.P(99),9:F1} {r.Rps,9:F0} {r.Count,9} {r.Errors,7} {r.PeakRssKb / 1024.0,7:F0} {r.Load,5}" +
+                  (r.FirstError is { } e ? "  first error: " + e : ""));
+        Console.WriteLine($"app peak memory (VmHWM, whole run): {hwm / 1024.0:F0} MB; resident now (VmRSS): {rss / 1024.0:F0} MB");
+        if (markdown is not null)
+        {
+            // Rows to paste into bench/README.md.
+            using var w = File.AppendText(markdown);
+            w.WriteLine($"| {label} | {assignmentCount:N0} assignments, {clients} clients, {seconds} s/row, load {load0} → {load1} | | | | | |");
+            foreach (var (name, r, note) in results)
+                w.WriteLine(r is null ? $"| {label} | {name} | {note} | | | | |"
+                    : $"| {label} | {name} | {r.P(50):F1} / {r.P(95):F1} / {r.P(99):F1} | {r.Rps:F0} | {r.Errors} | {r.PeakRssKb / 1024.0:F0} | {r.Load} |");
+            w.WriteLine($"| {label} | app peak memory (VmHWM) | {hwm / 1024.0:F0} MB | | | | |");
+        }
         return 0;
     }
+
+    private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
     private static async Task<string> TokenAsync(HttpClient http, string user)
     {
@@ -139,6 +164,10 @@ public static class Runner
         public required int Errors { get; init; }
         public required double Seconds { get; init; }
         public string? FirstError { get; init; }
+        /// <summary>Highest resident memory of the app sampled during the row (kB).</summary>
+        public long PeakRssKb { get; init; }
+        /// <summary>1-minute load average at the end of the row.</summary>
+        public string Load { get; init; } = "";
         public int Count => Ms.Length;
         public double Rps => Count / Seconds;
         public double P(double p) => Ms.Length == 0 ? double.NaN : Ms[Math.Min(Ms.Length - 1, (int)Math.Ceiling(p / 100 * Ms.Length) - 1)];
@@ -147,8 +176,18 @@ public static class Runner
     /// <summary><paramref name="clients"/> loops, each sending one request after the other for the warm-up (not
     /// recorded) and then <paramref name="seconds"/> (recorded). Bounded: stops at the deadline.</summary>
     private static async Task<Result> LoadAsync(HttpClient http, Dictionary<string, string> tokens, List<Scenario> mix, int clients,
-        int warmup, int seconds)
+        int warmup, int seconds, AppProcess app)
     {
+        long peak = 0;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                try { peak = Math.Max(peak, app.Memory().Rss); } catch (IOException) { }
+                try { await Task.Delay(100, sampling.Token); } catch (OperationCanceledException) { }
+            }
+        });
         Console.Write($"  {mix[0].Name}{(mix.Count > 1 ? " …mixed" : "")}: ");
         var start = Stopwatch.GetTimestamp();
         var measureFrom = start + (long)(warmup * (double)Stopwatch.Frequency);
@@ -182,9 +221,11 @@ public static class Runner
             }
         })).ToArray();
         await Task.WhenAll(loops);
+        sampling.Cancel();
+        await sampler;
         var all = lists.SelectMany(l => l).ToArray();
         Array.Sort(all);
-        var r = new Result { Ms = all, Errors = errors, Seconds = seconds, FirstError = firstError };
+        var r = new Result { Ms = all, Errors = errors, Seconds = seconds, FirstError = firstError, PeakRssKb = peak, Load = LoadAverage() };
         Console.WriteLine($"{r.Count} requests, p95 {r.P(95):F1} ms");
         return r;
     }
@@ -210,7 +251,7 @@ public sealed class AppProcess : IDisposable
         foreach (var a in new[]
                  {
                      "exec", dll, "--urls", $"http://127.0.0.1:{port}", "--Database:Provider", provider, $"--ConnectionStrings:{provider}", cs,
-                     "--Logging:LogLevel:Default", "Warning",
+                     "--Logging:LogLevel:Default", "Warning", "--Bench:Hello", "true",
                      "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", sqlLog is null ? "Warning" : "Information",
                  })
             psi.ArgumentList.Add(a);
@@ -241,6 +282,13 @@ public sealed class AppProcess : IDisposable
             await Task.Delay(250);
         }
         throw new TimeoutException("the app did not answer /health within 3 minutes");
+    }
+
+    /// <summary>Does the app answer GET /bench/hello (the app host's own floor; on with --Bench:Hello true)?</summary>
+    public async Task<bool> HasHelloAsync(HttpClient http)
+    {
+        using var r = await http.GetAsync("/bench/hello");
+        return r.IsSuccessStatusCode;
     }
 
     /// <summary>(VmHWM, VmRSS) in kB.</summary>

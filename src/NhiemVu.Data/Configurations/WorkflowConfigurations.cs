@@ -68,6 +68,11 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         b.Property(x => x.Explanation).HasMaxLength(Assignment.MaxTextLength);
         b.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
         b.Property<DateOnly?>(WorkflowColumns.SubmittedLocalDate);
+        b.Property<ListClass?>(WorkflowColumns.ListClass);
+        b.Property<bool>(WorkflowColumns.Returned);
+        b.Property<DateOnly>(WorkflowColumns.DueOrder);
+        b.Property<Guid?>(WorkflowColumns.FieldId);
+        b.Property<Guid>(WorkflowColumns.DirectingLeaderId);
         b.HasOne<DirectiveTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Unit>().WithMany().HasForeignKey(x => x.LeadUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.AssignmentId).OnDelete(DeleteBehavior.Cascade);
@@ -81,6 +86,14 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         b.HasIndex(x => new { x.State, x.Deadline });
         b.HasIndex(x => x.Deadline);
         b.HasIndex(x => x.TaskId);
+        // The lists: each filter the office and units use, then the lists' order (deadline first,
+        // none last, then assignment time), so a page of 25 reads 25 index entries, not the whole set.
+        b.HasIndex("LeadUnitId", WorkflowColumns.DueOrder, nameof(Assignment.AssignedAtUtc));
+        b.HasIndex("LeadUnitId", WorkflowColumns.ListClass, WorkflowColumns.DueOrder, nameof(Assignment.AssignedAtUtc));
+        b.HasIndex(WorkflowColumns.FieldId, WorkflowColumns.ListClass, WorkflowColumns.DueOrder, nameof(Assignment.AssignedAtUtc));
+        b.HasIndex(WorkflowColumns.DirectingLeaderId, WorkflowColumns.ListClass, WorkflowColumns.DueOrder, nameof(Assignment.AssignedAtUtc));
+        b.HasIndex(WorkflowColumns.ListClass, WorkflowColumns.DueOrder, nameof(Assignment.AssignedAtUtc));
+        b.HasIndex(WorkflowColumns.DueOrder, nameof(Assignment.AssignedAtUtc));
     }
 }
 

@@ -631,12 +631,21 @@ namespace NhiemVu.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("Deadline")
                         .HasColumnType("date");
 
+                    b.Property<Guid>("DirectingLeaderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOrder")
+                        .HasColumnType("date");
+
                     b.Property<DateTime?>("ExplainedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Explanation")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("FieldId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTime>("LastEventAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -660,6 +669,9 @@ namespace NhiemVu.Migrations.Postgres.Migrations
                     b.Property<Guid>("LeadUnitId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("ListClass")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("OriginalDeadline")
                         .HasColumnType("date");
 
@@ -668,6 +680,9 @@ namespace NhiemVu.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("ReceivedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Returned")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("State")
                         .HasColumnType("integer");
@@ -687,9 +702,21 @@ namespace NhiemVu.Migrations.Postgres.Migrations
 
                     b.HasIndex("TaskId");
 
+                    b.HasIndex("DueOrder", "AssignedAtUtc");
+
                     b.HasIndex("LeadUnitId", "State");
 
                     b.HasIndex("State", "Deadline");
+
+                    b.HasIndex("LeadUnitId", "DueOrder", "AssignedAtUtc");
+
+                    b.HasIndex("ListClass", "DueOrder", "AssignedAtUtc");
+
+                    b.HasIndex("DirectingLeaderId", "ListClass", "DueOrder", "AssignedAtUtc");
+
+                    b.HasIndex("FieldId", "ListClass", "DueOrder", "AssignedAtUtc");
+
+                    b.HasIndex("LeadUnitId", "ListClass", "DueOrder", "AssignedAtUtc");
 
                     b.ToTable("assignments", (string)null);
                 });

@@ -32,7 +32,7 @@ public static class DatabaseSetup
             services.AddDbContext<AppDbContext>((sp, o) => o
                 .UseSqlite(cs, x => x.MigrationsAssembly("NhiemVu.Migrations.Sqlite"))
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.Notifications.NotificationInterceptor>(),
-                    SqlitePragmas.Instance));
+                    sp.GetRequiredService<Caching.NameVersionInterceptor>(), SqlitePragmas.Instance));
         }
         else if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
         {
@@ -40,7 +40,8 @@ public static class DatabaseSetup
                  ?? throw new InvalidOperationException("ConnectionStrings:Postgres is required when Database:Provider is Postgres.");
             services.AddDbContext<AppDbContext>((sp, o) => o
                 .UseNpgsql(cs, x => x.MigrationsAssembly("NhiemVu.Migrations.Postgres"))
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.Notifications.NotificationInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.Notifications.NotificationInterceptor>(),
+                    sp.GetRequiredService<Caching.NameVersionInterceptor>()));
         }
         else
         {
