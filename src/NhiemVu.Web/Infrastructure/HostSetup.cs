@@ -27,8 +27,9 @@ public static class HostSetup
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
-        services.AddScoped<ICurrentActor, HttpCurrentActor>();
-        services.AddScoped<AuditInterceptor>();
+        // Singletons (the pooled DbContext's interceptors): the actor is read from the current HttpContext.
+        services.AddSingleton<ICurrentActor, HttpCurrentActor>();
+        services.AddSingleton<AuditInterceptor>();
         services.AddOptions<Caching.CachingOptions>().BindConfiguration("Caching");
         services.AddSingleton<Caching.NameCache>();
         services.AddSingleton<Caching.NameVersionInterceptor>();

@@ -44,7 +44,7 @@ public sealed record ReportResult(AsOfReport Report, ReportDimension GroupBy, IR
 /// loaded assignment's reason set to "not recorded" so that only the reasons that exist in the data
 /// (missing document number, result report without number or signer) exclude an assignment.
 /// </summary>
-public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowUser user)
+public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowUser user, Infrastructure.Caching.NameCache names)
 {
     /// <summary>Placeholder while tasks carry no "reason for no deadline" (see the class summary).</summary>
     public const string NoDeadlineReasonNotRecorded = "(chưa ghi nhận)";
@@ -78,26 +78,45 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
                 select new { A = x, T = t, D = d };
         if (!includeSecret) q = q.Where(r => r.D.Secrecy == Secrecy.Thuong);
         if (onlyPublic) q = q.Where(r => r.T.IsPublic && r.D.Secrecy == Secrecy.Thuong);
+        // Per assignment only keys and short values; the texts (task content, document summary) once
+        // per task, shared by its assignments (a task "for all communes" has a hundred of them).
         var heads = await q.Select(r => new
         {
             r.A.Id, r.A.TaskId, r.T.DocumentId, r.T.DirectingLeaderId, FieldId = r.T.FieldId ?? r.D.FieldId, r.T.Nature, r.T.Programme,
-            r.D.Source, r.D.Kind, r.D.NumberAndSymbol, r.T.Content, r.D.Summary, r.T.IsPublic, r.D.Secrecy,
+            r.D.Source, r.D.Kind, r.D.NumberAndSymbol, r.T.IsPublic, r.D.Secrecy,
         }).ToListAsync();
+        var taskIds = q.Select(r => r.A.TaskId);
+        var texts = await (from t in db.Tasks.AsNoTracking()
+                           where taskIds.Contains(t.Id)
+                           join d in db.Documents on t.DocumentId equals d.Id
+                           select new { t.Id, t.Content, d.Summary }).ToDictionaryAsync(x => x.Id);
         var ids = q.Select(r => r.A.Id);
-        var events = (await db.AssignmentEvents.AsNoTracking().Where(e => e.AtUtc <= asOfUtc && ids.Contains(e.AssignmentId)).ToListAsync())
+        // The events as the replay reads them, without their texts.
+        var events = (await db.AssignmentEvents.AsNoTracking().Where(e => e.AtUtc <= asOfUtc && ids.Contains(e.AssignmentId))
+                .Select(e => AssignmentEvent.ForReplay(e.Id, e.AssignmentId, e.Sequence, e.Kind, e.AtUtc, e.ActorUserId, e.LeadUnitId, e.FromState,
+                    e.ToState, e.OldDeadline, e.NewDeadline, e.FromUnitId, e.ToUnitId, e.ReportId, e.RequestId, e.Percent, e.Approved,
+                    e.CountsAsExtension, e.IsOverride))
+                .ToListAsync())
             .ToLookup(e => e.AssignmentId);
         var reports = (await db.AssignmentReports.AsNoTracking().Where(r => r.SubmittedAtUtc <= asOfUtc && ids.Contains(r.AssignmentId))
                 .Select(r => new { r.AssignmentId, r.Id, r.NumberAndSymbol, r.SignerName }).ToListAsync())
             .ToLookup(r => r.AssignmentId, r => new ReportedResult(r.Id, r.NumberAndSymbol, r.SignerName));
         var list = new List<ReportAssignment>(heads.Count);
         var items = new Dictionary<Guid, ReportItemInfo>(heads.Count);
+        var infos = new Dictionary<(Guid, bool, Secrecy, string), ReportItemInfo>();
         foreach (var h in heads)
         {
             var ev = events[h.Id].OrderBy(e => e.Sequence).ToList();
             if (ev.Count == 0) continue;
             list.Add(new ReportAssignment(h.Id, h.TaskId, h.DocumentId, h.DirectingLeaderId, h.FieldId, h.Nature, h.Programme, ev,
                 reports[h.Id].ToList(), NoDeadlineReasonNotRecorded, h.Source, h.Kind, h.NumberAndSymbol));
-            items[h.Id] = new ReportItemInfo(h.Content, h.NumberAndSymbol, h.Summary, h.IsPublic, h.Secrecy);
+            var key = (h.TaskId, h.IsPublic, h.Secrecy, h.NumberAndSymbol);
+            if (!infos.TryGetValue(key, out var info))
+            {
+                var text = texts[h.TaskId];
+                infos[key] = info = new ReportItemInfo(text.Content, h.NumberAndSymbol, text.Summary, h.IsPublic, h.Secrecy);
+            }
+            items[h.Id] = info;
         }
         return (list, items);
     }
@@ -120,7 +139,7 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
     public async Task<ReportResult> NameAsync(AsOfReport report, ReportDimension groupBy, IReadOnlyDictionary<Guid, ReportItemInfo> items)
     {
         var units = await UnitNamesAsync();
-        var people = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.FullName);
+        var people = await names.UserNamesAsync(db);
         var fields = groupBy == ReportDimension.Field ? await db.Fields.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Name) : [];
         string Label(GroupKey k) => k.Dimension switch
         {
@@ -137,7 +156,8 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
         return new ReportResult(report, groupBy, groups, items, units, people);
     }
 
-    public async Task<Dictionary<Guid, string>> UnitNamesAsync() => await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name);
+    /// <summary>Every unit's name, from the per-instance cache (shared: read only).</summary>
+    public Task<Dictionary<Guid, string>> UnitNamesAsync() => names.UnitNamesAsync(db);
 
     /// <summary>The province's name and the root unit (the People's Committee) for the documents' header.</summary>
     public async Task<string> RootUnitNameAsync() =>
