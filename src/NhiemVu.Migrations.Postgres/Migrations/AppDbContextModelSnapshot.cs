@@ -704,8 +704,6 @@ namespace NhiemVu.Migrations.Postgres.Migrations
 
                     b.HasIndex("DueOrder", "AssignedAtUtc");
 
-                    b.HasIndex("LeadUnitId", "State");
-
                     b.HasIndex("State", "Deadline");
 
                     b.HasIndex("LeadUnitId", "DueOrder", "AssignedAtUtc");
@@ -717,6 +715,8 @@ namespace NhiemVu.Migrations.Postgres.Migrations
                     b.HasIndex("FieldId", "ListClass", "DueOrder", "AssignedAtUtc");
 
                     b.HasIndex("LeadUnitId", "ListClass", "DueOrder", "AssignedAtUtc");
+
+                    b.HasIndex("LeadUnitId", "State", "Deadline", "AwaitingReassignment", "Returned");
 
                     b.ToTable("assignments", (string)null);
                 });

@@ -691,8 +691,6 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DueOrder", "AssignedAtUtc");
 
-                    b.HasIndex("LeadUnitId", "State");
-
                     b.HasIndex("State", "Deadline");
 
                     b.HasIndex("LeadUnitId", "DueOrder", "AssignedAtUtc");
@@ -704,6 +702,8 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                     b.HasIndex("FieldId", "ListClass", "DueOrder", "AssignedAtUtc");
 
                     b.HasIndex("LeadUnitId", "ListClass", "DueOrder", "AssignedAtUtc");
+
+                    b.HasIndex("LeadUnitId", "State", "Deadline", "AwaitingReassignment", "Returned");
 
                     b.ToTable("assignments", (string)null);
                 });
