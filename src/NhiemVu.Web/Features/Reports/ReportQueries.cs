@@ -59,6 +59,14 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
         return me;
     }
 
+    /// <summary>Kinds of event that, without a state change, change nothing in a replay or a report figure.</summary>
+    private static readonly AssignmentEventKind[] ReplayIrrelevant =
+    [
+        AssignmentEventKind.ProgressPosted, AssignmentEventKind.Urged, AssignmentEventKind.ExtensionRequested,
+        AssignmentEventKind.ExtensionRejected, AssignmentEventKind.RefusalRequested, AssignmentEventKind.RefusalRejected,
+        AssignmentEventKind.AdjustmentRequested, AssignmentEventKind.AdjustmentRejected,
+    ];
+
     public async Task<(List<ReportAssignment> Assignments, Dictionary<Guid, ReportItemInfo> Items)> LoadAsync(
         ReportPeriod period, DateTimeOffset asOfUtc, bool includeSecret, bool onlyPublic = false)
     {
@@ -91,8 +99,13 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
                            join d in db.Documents on t.DocumentId equals d.Id
                            select new { t.Id, t.Content, d.Summary }).ToDictionaryAsync(x => x.Id);
         var ids = q.Select(r => r.A.Id);
-        // The events as the replay reads them, without their texts.
-        var events = (await db.AssignmentEvents.AsNoTracking().Where(e => e.AtUtc <= asOfUtc && ids.Contains(e.AssignmentId))
+        // The events as the replay reads them, without their texts, and without the events that change
+        // nothing a report counts: progress notes that leave the state as it is, urgings, requests and
+        // their refusals (a third of all events). The replay, the explanation rule and the
+        // incomplete-information check read only the others.
+        var events = (await db.AssignmentEvents.AsNoTracking()
+                .Where(e => e.AtUtc <= asOfUtc && ids.Contains(e.AssignmentId))
+                .Where(e => e.ToState != null || !ReplayIrrelevant.Contains(e.Kind))
                 .Select(e => AssignmentEvent.ForReplay(e.Id, e.AssignmentId, e.Sequence, e.Kind, e.AtUtc, e.ActorUserId, e.LeadUnitId, e.FromState,
                     e.ToState, e.OldDeadline, e.NewDeadline, e.FromUnitId, e.ToUnitId, e.ReportId, e.RequestId, e.Percent, e.Approved,
                     e.CountsAsExtension, e.IsOverride))
