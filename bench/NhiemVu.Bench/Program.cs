@@ -10,6 +10,7 @@ try
     {
         "generate" => await Generator.RunAsync(opts),
         "run" => await Runner.RunAsync(opts),
+        "profile-reports" => await ReportProfile.RunAsync(opts),
         _ => Usage(),
     };
 }

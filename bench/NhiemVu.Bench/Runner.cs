@@ -33,6 +33,10 @@ public static class Runner
         var warmup = o.Int("warmup", 3);
         var only = o.Get("only")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var sqlLog = o.Get("sql-log");
+        var reportClients = o.Int("report-clients", 1);
+        var label = o.Get("label") ?? provider;
+        var markdown = o.Get("markdown");
+        var load0 = LoadAverage();
 
         // What to ask for: the busiest unit's focal officer, sample assignment ids, fields.
         string focalUser;
@@ -55,6 +59,7 @@ public static class Runner
         }
 
         using var app = AppProcess.Start(o, provider, cs, sqlLog);
+        var dbCpu = provider == "Sqlite" ? null : await ServerCpu.ForAsync(cs);
         using var hello = await HelloServer.StartAsync();
         var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients + 8, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseCookies = false };
         using var http = new HttpClient(handler) { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
@@ -68,11 +73,13 @@ public static class Runner
             ["anon"] = "",
         };
 
+        var appHello = await app.HasHelloAsync(http);
         string[] terms = ["giai ngan", "thien tai", "dich vu cong", "nong thon moi", "ngan sach", "cu tri", "khu cong nghiep", "du lich"];
         string[] classes = ["InProgressOverdue", "InProgressWithinDeadline", "CompletedLate", "CompletedEarly"];
         var scenarios = new List<Scenario>
         {
             new("hello (bench Kestrel)", "anon", _ => hello.Url),
+            new("hello (app host)", "anon", _ => appHello ? "/bench/hello" : hello.Url),
             new("health (app, SELECT 1)", "anon", _ => "/health"),
             new("inbox counts", "focal", _ => "/api/assignments/inbox"),
             new("list Mine=true", "focal", r => $"/api/assignments?mine=true&page={1 + r.Next(3)}"),
@@ -80,20 +87,26 @@ public static class Runner
             new("assignment page", "office", r => $"/api/assignments/{ids[r.Next(ids.Length)]}"),
             new("text search q=", "office", r => $"/api/assignments?q={Uri.EscapeDataString(terms[r.Next(terms.Length)])}"),
         };
-        // Hooks for the reports endpoints being built now: measured when they answer, else "n/a".
-        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd");
+        // The reports: statistics per unit for a year as of a date (the twelve months up to the end of last month, as of
+        // that day: inside the data at every size),
+        // the leaders' dashboard (the /dashboard page: all of it is computed per request), the monthly Word report
+        // of the previous month. Measured with --report-clients (1: the response time one user sees).
+        var todayLocal = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(7));
+        var lastMonth = todayLocal.AddMonths(-1);
+        var yearTo = new DateOnly(lastMonth.Year, lastMonth.Month, DateTime.DaysInMonth(lastMonth.Year, lastMonth.Month));
+        var yearFrom = new DateOnly(lastMonth.Year, lastMonth.Month, 1).AddMonths(-11);
         var reportHooks = new List<Scenario>
         {
-            new("reports: statistics as of", "leader", _ => $"/api/reports/statistics?asOf={today}"),
-            new("reports: dashboard", "leader", _ => "/api/reports/dashboard"),
-            new("reports: monthly Word", "office", _ => $"/api/reports/monthly.docx?month={today[..7]}"),
+            new("reports: statistics year", "leader", _ => $"/api/reports/statistics?from={yearFrom:yyyy-MM-dd}&to={yearTo:yyyy-MM-dd}&asOf={yearTo:yyyy-MM-dd}&groupBy=Unit"),
+            new("reports: dashboard", "leader", _ => "/dashboard"),
+            new("reports: monthly Word", "office", _ => $"/api/reports/monthly.docx?year={lastMonth.Year}&month={lastMonth.Month}"),
         };
 
         var results = new List<(string Name, Result? R, string Note)>();
         foreach (var s in scenarios)
         {
             if (only is not null && !only.Any(x => s.Name.StartsWith(x, StringComparison.OrdinalIgnoreCase))) continue;
-            results.Add((s.Name, await LoadAsync(http, tokens, [s], clients, warmup, seconds), ""));
+            results.Add((s.Name, await LoadAsync(http, tokens, [s], clients, warmup, seconds, app, dbCpu), ""));
         }
         foreach (var s in reportHooks)
         {
@@ -101,29 +114,44 @@ public static class Runner
             using var probe = new HttpRequestMessage(HttpMethod.Get, s.Path(new Random(1)));
             probe.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[s.Who]);
             using var resp = await http.SendAsync(probe);
-            if (resp.StatusCode == HttpStatusCode.NotFound) { results.Add((s.Name, null, "n/a (endpoint not there yet)")); continue; }
-            results.Add((s.Name, await LoadAsync(http, tokens, [s], Math.Min(clients, 8), warmup, seconds), ""));
+            if (!resp.IsSuccessStatusCode) { results.Add((s.Name, null, $"n/a ({(int)resp.StatusCode} {s.Path(new Random(1))})")); continue; }
+            results.Add((s.Name + (reportClients == 1 ? "" : $" ×{reportClients}"),
+                await LoadAsync(http, tokens, [s], reportClients, Math.Min(warmup, 1), seconds, app, dbCpu), ""));
         }
         if (only is null || only.Contains("mixed"))
         {
             // The mix of a working day: unit users on their inbox and lists, the office on pages and searches.
             var mix = new List<Scenario>();
             void W(int weight, Scenario s) { for (var i = 0; i < weight; i++) mix.Add(s); }
-            W(25, scenarios[2]); W(20, scenarios[3]); W(15, scenarios[4]); W(25, scenarios[5]); W(10, scenarios[6]); W(5, scenarios[1]);
-            results.Add(($"MIXED ({clients} clients)", await LoadAsync(http, tokens, mix, clients, warmup, seconds), ""));
+            W(25, scenarios[3]); W(20, scenarios[4]); W(15, scenarios[5]); W(25, scenarios[6]); W(10, scenarios[7]); W(5, scenarios[2]);
+            results.Add(($"MIXED ({clients} clients)", await LoadAsync(http, tokens, mix, clients, warmup, seconds, app, dbCpu), ""));
         }
 
         var (hwm, rss) = app.Memory();
+        var load1 = LoadAverage();
         Console.WriteLine();
-        Console.WriteLine($"provider {provider}, {assignmentCount:N0} assignments, {clients} clients, {seconds} s per endpoint (+{warmup} s warm-up), " +
-                          $"{Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
-        Console.WriteLine($"{"endpoint",-30} {"p50 ms",9} {"p95 ms",9} {"p99 ms",9} {"req/s",9} {"requests",9} {"errors",7}");
+        Console.WriteLine($"{label}: provider {provider}, {assignmentCount:N0} assignments, {clients} clients ({reportClients} for reports), " +
+                          $"{seconds} s per endpoint (+{warmup} s warm-up), {Environment.ProcessorCount} cores, load average {load0} at start, {load1} at end");
+        Console.WriteLine($"{"endpoint",-30} {"p50 ms",9} {"p95 ms",9} {"p99 ms",9} {"req/s",9} {"requests",9} {"errors",7} {"app MB",7} {"load",5} {"appCPU",7} {"dbCPU",7}");
         foreach (var (name, r, note) in results)
             Console.WriteLine(r is null ? $"{name,-30} {note}"
-                : $"{name,-30} {r.P(50),9:F1} {r.P(95),9:F1} {r.P(99),9:F1} {r.Rps,9:F0} {r.Count,9} {r.Errors,7}{(r.FirstError is { } e ? "  first error: " + e : "")}");
-        Console.WriteLine($"app peak memory (VmHWM): {hwm / 1024.0:F0} MB; resident now (VmRSS): {rss / 1024.0:F0} MB");
+                : $"{name,-30} {r.P(50),9:F1} {r.P(95),9:F1} {r.P(99),9:F1} {r.Rps,9:F0} {r.Count,9} {r.Errors,7} {r.PeakRssKb / 1024.0,7:F0} {r.Load,5} {r.AppCpuMs,7:F2} {r.DbCpuMs,7:F2}" +
+                  (r.FirstError is { } e ? "  first error: " + e : ""));
+        Console.WriteLine($"app peak memory (VmHWM, whole run): {hwm / 1024.0:F0} MB; resident now (VmRSS): {rss / 1024.0:F0} MB");
+        if (markdown is not null)
+        {
+            // Rows to paste into bench/README.md.
+            using var w = File.AppendText(markdown);
+            w.WriteLine($"| {label} | {assignmentCount:N0} assignments, {clients} clients, {seconds} s/row, load {load0} → {load1} | | | | | |");
+            foreach (var (name, r, note) in results)
+                w.WriteLine(r is null ? $"| {label} | {name} | {note} | | | | |"
+                    : $"| {label} | {name} | {r.P(50):F1} / {r.P(95):F1} / {r.P(99):F1} | {r.Rps:F0} | {r.Errors} | {r.PeakRssKb / 1024.0:F0} | {r.Load} | {r.AppCpuMs:F2} | {r.DbCpuMs:F2} |");
+            w.WriteLine($"| {label} | app peak memory (VmHWM) | {hwm / 1024.0:F0} MB | | | | |");
+        }
         return 0;
     }
+
+    private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
     private static async Task<string> TokenAsync(HttpClient http, string user)
     {
@@ -139,6 +167,14 @@ public static class Runner
         public required int Errors { get; init; }
         public required double Seconds { get; init; }
         public string? FirstError { get; init; }
+        /// <summary>Highest resident memory of the app sampled during the row (kB).</summary>
+        public long PeakRssKb { get; init; }
+        /// <summary>1-minute load average at the end of the row.</summary>
+        public string Load { get; init; } = "";
+        /// <summary>CPU time of the app process per recorded request (ms): independent of the machine's contention, unlike latency.</summary>
+        public double AppCpuMs { get; init; }
+        /// <summary>CPU time of the PostgreSQL server (all its processes) per recorded request (ms); NaN on SQLite (in the app).</summary>
+        public double DbCpuMs { get; init; }
         public int Count => Ms.Length;
         public double Rps => Count / Seconds;
         public double P(double p) => Ms.Length == 0 ? double.NaN : Ms[Math.Min(Ms.Length - 1, (int)Math.Ceiling(p / 100 * Ms.Length) - 1)];
@@ -147,8 +183,19 @@ public static class Runner
     /// <summary><paramref name="clients"/> loops, each sending one request after the other for the warm-up (not
     /// recorded) and then <paramref name="seconds"/> (recorded). Bounded: stops at the deadline.</summary>
     private static async Task<Result> LoadAsync(HttpClient http, Dictionary<string, string> tokens, List<Scenario> mix, int clients,
-        int warmup, int seconds)
+        int warmup, int seconds, AppProcess app, ServerCpu? dbCpu)
     {
+        double appCpu0 = 0, dbCpu0 = 0, appCpu1 = 0, dbCpu1 = 0;
+        long peak = 0;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                try { peak = Math.Max(peak, app.Memory().Rss); } catch (IOException) { }
+                try { await Task.Delay(100, sampling.Token); } catch (OperationCanceledException) { }
+            }
+        });
         Console.Write($"  {mix[0].Name}{(mix.Count > 1 ? " …mixed" : "")}: ");
         var start = Stopwatch.GetTimestamp();
         var measureFrom = start + (long)(warmup * (double)Stopwatch.Frequency);
@@ -160,6 +207,17 @@ public static class Runner
         {
             var rng = new Random(c * 7919 + 1);
             var mine = lists[c] = new List<double>(4096);
+            if (c == 0)
+            {
+                // CPU counters at the start of the recorded part (after the warm-up).
+                _ = Task.Run(async () =>
+                {
+                    var wait = (measureFrom - Stopwatch.GetTimestamp()) * 1000.0 / Stopwatch.Frequency;
+                    if (wait > 0) await Task.Delay(TimeSpan.FromMilliseconds(wait));
+                    appCpu0 = app.CpuMs();
+                    dbCpu0 = dbCpu?.Ms() ?? 0;
+                });
+            }
             while (true)
             {
                 var t0 = Stopwatch.GetTimestamp();
@@ -182,9 +240,18 @@ public static class Runner
             }
         })).ToArray();
         await Task.WhenAll(loops);
+        appCpu1 = app.CpuMs();
+        dbCpu1 = dbCpu?.Ms() ?? 0;
+        sampling.Cancel();
+        await sampler;
         var all = lists.SelectMany(l => l).ToArray();
         Array.Sort(all);
-        var r = new Result { Ms = all, Errors = errors, Seconds = seconds, FirstError = firstError };
+        var r = new Result
+        {
+            Ms = all, Errors = errors, Seconds = seconds, FirstError = firstError, PeakRssKb = peak, Load = LoadAverage(),
+            AppCpuMs = all.Length == 0 ? double.NaN : (appCpu1 - appCpu0) / all.Length,
+            DbCpuMs = dbCpu is null || all.Length == 0 ? double.NaN : (dbCpu1 - dbCpu0) / all.Length,
+        };
         Console.WriteLine($"{r.Count} requests, p95 {r.P(95):F1} ms");
         return r;
     }
@@ -210,7 +277,7 @@ public sealed class AppProcess : IDisposable
         foreach (var a in new[]
                  {
                      "exec", dll, "--urls", $"http://127.0.0.1:{port}", "--Database:Provider", provider, $"--ConnectionStrings:{provider}", cs,
-                     "--Logging:LogLevel:Default", "Warning",
+                     "--Logging:LogLevel:Default", "Warning", "--Bench:Hello", "true",
                      "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", sqlLog is null ? "Warning" : "Information",
                  })
             psi.ArgumentList.Add(a);
@@ -242,6 +309,16 @@ public sealed class AppProcess : IDisposable
         }
         throw new TimeoutException("the app did not answer /health within 3 minutes");
     }
+
+    /// <summary>Does the app answer GET /bench/hello (the app host's own floor; on with --Bench:Hello true)?</summary>
+    public async Task<bool> HasHelloAsync(HttpClient http)
+    {
+        using var r = await http.GetAsync("/bench/hello");
+        return r.IsSuccessStatusCode;
+    }
+
+    /// <summary>User + system CPU time of the app process so far (ms).</summary>
+    public double CpuMs() => ServerCpu.ProcessCpuMs(_p.Id, children: false);
 
     /// <summary>(VmHWM, VmRSS) in kB.</summary>
     public (long Hwm, long Rss) Memory()
@@ -299,4 +376,63 @@ public sealed class HelloServer : IDisposable
     }
 
     public void Dispose() => _app.StopAsync().GetAwaiter().GetResult();
+}
+
+/// <summary>CPU time used by a PostgreSQL server: its postmaster (with its reaped children) and every live backend.</summary>
+public sealed class ServerCpu
+{
+    private readonly int _postmaster;
+    private ServerCpu(int postmaster) => _postmaster = postmaster;
+
+    public static async Task<ServerCpu?> ForAsync(string cs)
+    {
+        try
+        {
+            await using var c = new Npgsql.NpgsqlConnection(cs);
+            await c.OpenAsync();
+            await using var cmd = new Npgsql.NpgsqlCommand("SELECT pg_backend_pid()", c);
+            var backend = (int)(await cmd.ExecuteScalarAsync())!;
+            var ppid = File.ReadLines($"/proc/{backend}/status").First(l => l.StartsWith("PPid:"))[5..].Trim();
+            return new ServerCpu(int.Parse(ppid));
+        }
+        catch (Exception e)
+        {
+            Console.WriteLine($"(PostgreSQL CPU not measurable here: {e.Message})");
+            return null;
+        }
+    }
+
+    public double Ms()
+    {
+        var total = ProcessCpuMs(_postmaster, children: true);
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            var f = Fields(pid);
+            if (f is not null && f.Length > 16 && f[3] == _postmaster.ToString()) total += (long.Parse(f[13]) + long.Parse(f[14])) * 10.0;
+        }
+        return total;
+    }
+
+    /// <summary>utime + stime (+ cutime + cstime) from /proc/pid/stat, in ms (clock ticks of 10 ms).</summary>
+    public static double ProcessCpuMs(int pid, bool children)
+    {
+        var f = Fields(pid);
+        if (f is null) return 0;
+        var ticks = long.Parse(f[13]) + long.Parse(f[14]) + (children ? long.Parse(f[15]) + long.Parse(f[16]) : 0);
+        return ticks * 10.0;
+    }
+
+    /// <summary>The fields of /proc/pid/stat, numbered from 1 in the man page (so index = number - 1).</summary>
+    private static string[]? Fields(int pid)
+    {
+        try
+        {
+            var s = File.ReadAllText($"/proc/{pid}/stat");
+            var close = s.LastIndexOf(')');
+            return [.. s[..(s.IndexOf('(') - 1)].Split(' '), "comm", .. s[(close + 2)..].Split(' ')];
+        }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+    }
 }

@@ -25,6 +25,10 @@ public sealed class CalendarOverrideRow
 public sealed class DataVersion : INotAudited
 {
     public const string Calendar = "calendar";
+    /// <summary>Units (their names): bumped in the same SaveChanges as any unit change.</summary>
+    public const string Units = "units";
+    /// <summary>Accounts' full names: bumped in the same SaveChanges as an account's creation, rename or removal.</summary>
+    public const string UserNames = "user-names";
 
     public string Key { get; set; } = "";
     public Guid Stamp { get; set; }

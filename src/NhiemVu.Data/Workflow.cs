@@ -23,6 +23,16 @@ public static class WorkflowColumns
     public const string SearchText = "SearchText";
     /// <summary>On Assignment: local date of the deciding report's submission (passed or pending), for class filters.</summary>
     public const string SubmittedLocalDate = "SubmittedLocalDate";
+    /// <summary>On Assignment: <see cref="Domain.Assignments.ListClass"/> (null when cancelled).</summary>
+    public const string ListClass = "ListClass";
+    /// <summary>On Assignment: in progress and its last report was not passed.</summary>
+    public const string Returned = "Returned";
+    /// <summary>On Assignment: the deadline, or 9999-12-31 without one (the lists' sort key).</summary>
+    public const string DueOrder = "DueOrder";
+    /// <summary>On Assignment: copy of its task's field (tasks never change it), for list filters.</summary>
+    public const string FieldId = "FieldId";
+    /// <summary>On Assignment: copy of its task's directing leader, for list filters.</summary>
+    public const string DirectingLeaderId = "DirectingLeaderId";
 }
 
 /// <summary>

@@ -44,6 +44,22 @@ public sealed class AssignmentEvent
         AdjustmentKind = adjustmentKind;
     }
 
+    /// <summary>
+    /// An event as stored, with only what a replay and the reports read (its text and override
+    /// reason left out): for readers of many events (as-of reports), so they do not carry every
+    /// progress note's text. Not for writing.
+    /// </summary>
+    public static AssignmentEvent ForReplay(Guid id, Guid assignmentId, int sequence, AssignmentEventKind kind, DateTimeOffset atUtc,
+        Guid actorUserId, Guid leadUnitId, AssignmentState? fromState, AssignmentState? toState, DateOnly? oldDeadline, DateOnly? newDeadline,
+        Guid? fromUnitId, Guid? toUnitId, Guid? reportId, Guid? requestId, int? percent, bool? approved, bool countsAsExtension, bool isOverride) =>
+        new()
+        {
+            Id = id, AssignmentId = assignmentId, Sequence = sequence, Kind = kind, AtUtc = atUtc, ActorUserId = actorUserId,
+            LeadUnitId = leadUnitId, FromState = fromState, ToState = toState, OldDeadline = oldDeadline, NewDeadline = newDeadline,
+            FromUnitId = fromUnitId, ToUnitId = toUnitId, ReportId = reportId, RequestId = requestId, Percent = percent,
+            Approved = approved, CountsAsExtension = countsAsExtension, IsOverride = isOverride,
+        };
+
     public Guid Id { get; private set; }
     public Guid AssignmentId { get; private set; }
     /// <summary>1, 2, 3 … within the assignment; the replay order.</summary>

@@ -794,12 +794,21 @@ namespace NhiemVu.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("Deadline")
                         .HasColumnType("date");
 
+                    b.Property<Guid>("DirectingLeaderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOrder")
+                        .HasColumnType("date");
+
                     b.Property<DateTime?>("ExplainedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Explanation")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("FieldId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTime>("LastEventAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -823,6 +832,9 @@ namespace NhiemVu.Migrations.Postgres.Migrations
                     b.Property<Guid>("LeadUnitId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("ListClass")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("OriginalDeadline")
                         .HasColumnType("date");
 
@@ -834,6 +846,9 @@ namespace NhiemVu.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("ReceivedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Returned")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("State")
                         .HasColumnType("integer");
@@ -853,9 +868,21 @@ namespace NhiemVu.Migrations.Postgres.Migrations
 
                     b.HasIndex("TaskId");
 
-                    b.HasIndex("LeadUnitId", "State");
+                    b.HasIndex("DueOrder", "AssignedAtUtc");
 
                     b.HasIndex("State", "Deadline");
+
+                    b.HasIndex("LeadUnitId", "DueOrder", "AssignedAtUtc");
+
+                    b.HasIndex("ListClass", "DueOrder", "AssignedAtUtc");
+
+                    b.HasIndex("DirectingLeaderId", "ListClass", "DueOrder", "AssignedAtUtc");
+
+                    b.HasIndex("FieldId", "ListClass", "DueOrder", "AssignedAtUtc");
+
+                    b.HasIndex("LeadUnitId", "ListClass", "DueOrder", "AssignedAtUtc");
+
+                    b.HasIndex("LeadUnitId", "State", "Deadline", "AwaitingReassignment", "Returned");
 
                     b.ToTable("assignments", (string)null);
                 });

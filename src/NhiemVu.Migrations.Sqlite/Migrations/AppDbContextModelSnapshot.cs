@@ -781,11 +781,20 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("Deadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("DirectingLeaderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOrder")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ExplainedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Explanation")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FieldId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("LastEventAtUtc")
@@ -810,6 +819,9 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                     b.Property<Guid>("LeadUnitId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ListClass")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("OriginalDeadline")
                         .HasColumnType("TEXT");
 
@@ -821,6 +833,9 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("ReceivedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Returned")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
@@ -840,9 +855,21 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TaskId");
 
-                    b.HasIndex("LeadUnitId", "State");
+                    b.HasIndex("DueOrder", "AssignedAtUtc");
 
                     b.HasIndex("State", "Deadline");
+
+                    b.HasIndex("LeadUnitId", "DueOrder", "AssignedAtUtc");
+
+                    b.HasIndex("ListClass", "DueOrder", "AssignedAtUtc");
+
+                    b.HasIndex("DirectingLeaderId", "ListClass", "DueOrder", "AssignedAtUtc");
+
+                    b.HasIndex("FieldId", "ListClass", "DueOrder", "AssignedAtUtc");
+
+                    b.HasIndex("LeadUnitId", "ListClass", "DueOrder", "AssignedAtUtc");
+
+                    b.HasIndex("LeadUnitId", "State", "Deadline", "AwaitingReassignment", "Returned");
 
                     b.ToTable("assignments", (string)null);
                 });

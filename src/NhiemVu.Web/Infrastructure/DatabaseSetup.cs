@@ -6,7 +6,8 @@ namespace NhiemVu.Web.Infrastructure;
 
 /// <summary>
 /// One setting, <c>Database:Provider</c>, picks SQLite (the embedded default) or PostgreSQL; each
-/// provider has its own committed migrations assembly, applied at start-up.
+/// provider has its own committed migrations assembly, applied at start-up. Contexts are pooled
+/// (a request reuses a reset context instead of building one), so the interceptors are singletons.
 /// </summary>
 public static class DatabaseSetup
 {
@@ -29,19 +30,20 @@ public static class DatabaseSetup
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
             builder.DefaultTimeout = 30;
             cs = builder.ToString();
-            services.AddDbContext<AppDbContext>((sp, o) => o
+            services.AddDbContextPool<AppDbContext>((sp, o) => o
                 .UseSqlite(cs, x => x.MigrationsAssembly("NhiemVu.Migrations.Sqlite"))
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.Notifications.NotificationInterceptor>(),
-                    sp.GetRequiredService<Features.Timeliness.TimelinessInterceptor>(), SqlitePragmas.Instance));
+                    sp.GetRequiredService<Features.Timeliness.TimelinessInterceptor>(), sp.GetRequiredService<Caching.NameVersionInterceptor>(),
+                    SqlitePragmas.Instance));
         }
         else if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
         {
             cs = config.GetConnectionString(Postgres)
                  ?? throw new InvalidOperationException("ConnectionStrings:Postgres is required when Database:Provider is Postgres.");
-            services.AddDbContext<AppDbContext>((sp, o) => o
+            services.AddDbContextPool<AppDbContext>((sp, o) => o
                 .UseNpgsql(cs, x => x.MigrationsAssembly("NhiemVu.Migrations.Postgres"))
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.Notifications.NotificationInterceptor>(),
-                    sp.GetRequiredService<Features.Timeliness.TimelinessInterceptor>()));
+                    sp.GetRequiredService<Features.Timeliness.TimelinessInterceptor>(), sp.GetRequiredService<Caching.NameVersionInterceptor>()));
         }
         else
         {

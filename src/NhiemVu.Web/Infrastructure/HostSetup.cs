@@ -27,8 +27,12 @@ public static class HostSetup
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
-        services.AddScoped<ICurrentActor, HttpCurrentActor>();
-        services.AddScoped<AuditInterceptor>();
+        // Singletons (the pooled DbContext's interceptors): the actor is read from the current HttpContext.
+        services.AddSingleton<ICurrentActor, HttpCurrentActor>();
+        services.AddSingleton<AuditInterceptor>();
+        services.AddOptions<Caching.CachingOptions>().BindConfiguration("Caching");
+        services.AddSingleton<Caching.NameCache>();
+        services.AddSingleton<Caching.NameVersionInterceptor>();
         services.AddDatabase(config, builder.Environment);
 
         // Keys in the database: every instance on one PostgreSQL reads the same ring, so a
@@ -112,6 +116,9 @@ public static class HostSetup
         app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();
+        // The benchmark's floor (bench/): the whole pipeline of this host, no database. Off unless asked for.
+        if (app.Configuration.GetValue("Bench:Hello", false))
+            app.MapGet("/bench/hello", () => Results.Text("hello")).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api-docs", o => o.WithTitle("NhiemVu API")).AllowAnonymous();
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext ctx, TimeProvider clock) =>

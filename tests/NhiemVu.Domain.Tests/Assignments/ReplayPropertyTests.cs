@@ -32,7 +32,7 @@ public class ReplayPropertyTests
     [Fact]
     public void Random_sequences_reach_every_kind_of_event_and_every_state()
     {
-        var all = Enumerable.Range(1, 60).Select(Run).ToList();
+        var all = Enumerable.Range(1, 60).Select(s => Run(s)).ToList();
         var kinds = all.SelectMany(a => a.Events).Select(e => e.Kind).ToHashSet();
         Assert.Equal(Enum.GetValues<AssignmentEventKind>().ToHashSet(), kinds);
         var states = all.SelectMany(a => a.Events).Where(e => e.ToState is not null).Select(e => e.ToState!.Value).ToHashSet();
@@ -41,7 +41,36 @@ public class ReplayPropertyTests
         Assert.Contains(all.SelectMany(a => a.Events), e => e.IsOverride);
     }
 
-    private static Assignment Run(int seed)
+    /// <summary>
+    /// The stored list columns (written on every transition) say what the replay says now: the
+    /// class (in progress within/overdue stored as Open), the deciding submission date, the due
+    /// order, and "returned" as the lists computed it before it was stored (in progress, and the
+    /// latest submitted report was not passed).
+    /// </summary>
+    private static AssignmentListColumns AssertListColumnsMatchReplay(Assignment a)
+    {
+        var cols = AssignmentListColumns.Of(a);
+        var c = Classifier.Classify(a.Events, a.LastEventAtUtc);
+        Assert.Equal(AssignmentListColumns.FromClassification(c.Class), cols.Class);
+        Assert.Equal(c.DecidingSubmissionAtUtc is { } at ? ProvinceTime.LocalDate(at) : null, cols.SubmittedLocalDate);
+        Assert.Equal(c.Snapshot.Deadline ?? DateOnly.MaxValue, cols.DueOrder);
+        var returned = c.Snapshot.State == AssignmentState.InProgress
+            && a.Reports.OrderByDescending(r => r.SubmittedAtUtc).FirstOrDefault()?.Status == AssignmentReportStatus.NotPassed;
+        Assert.Equal(returned, cols.Returned);
+        return cols;
+    }
+
+    [Fact]
+    public void The_random_sequences_reach_every_stored_list_class_and_returned()
+    {
+        var seen = new List<AssignmentListColumns>();
+        for (var seed = 1; seed <= 60; seed++) Run(seed, seen);
+        Assert.Equal(Enum.GetValues<ListClass>().Cast<ListClass?>().Append(null).ToHashSet(), seen.Select(c => c.Class).ToHashSet());
+        Assert.Contains(seen, c => c.Returned);
+        Assert.Contains(seen, c => c.DueOrder == DateOnly.MaxValue);
+    }
+
+    private static Assignment Run(int seed, List<AssignmentListColumns>? seenColumns = null)
     {
         var rng = new Random(seed);
         var now = Local(2025, 3, 3, 8);
@@ -131,6 +160,7 @@ public class ReplayPropertyTests
             Assert.Equal(current, AssignmentReplay.Current(a.Events));
             Assert.Equal(current, AssignmentReplay.StateAt(a.Events, a.LastEventAtUtc));
             Assert.Equal(Classifier.Classify(current, a.LastEventAtUtc), Classifier.Classify(a.Events, a.LastEventAtUtc));
+            seenColumns?.Add(AssertListColumnsMatchReplay(a));
             history.Add((a.LastEventAtUtc, current));
         }
 

@@ -105,6 +105,13 @@ public abstract class RecurringTaskTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Equal("Assigned", fresh.State);
         Assert.Equal($"tháng {first.Month}/{first.Year}", mine.Single(r => r.Period == first).PeriodLabel);
 
+        // The office's list filters (directing leader, stored on each assignment) find the new period too.
+        var office = await app.ClientFor("vp.cv1");
+        var leaderId = await app.InScope(async sp =>
+            await sp.GetRequiredService<AppDbContext>().Tasks.Where(t => t.Id == task).Select(t => t.DirectingLeaderId).FirstAsync());
+        var byLeader = await (await office.GetAsync($"/api/assignments?leaderId={leaderId}&pageSize=200")).Read<Paged<TimeRowDto>>();
+        Assert.Contains(byLeader.Items, r => r.Id == fresh.Id);
+
         // The usual Assigned event and the "new assignment" notification.
         var detail = await (await focal.GetAsync($"/api/assignments/{fresh.Id}")).Read<AssignmentDetailDto>();
         Assert.Single(detail.Timeline, e => e.Kind == "Assigned");

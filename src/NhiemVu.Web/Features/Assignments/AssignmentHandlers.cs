@@ -21,7 +21,7 @@ public sealed class WorkflowOptions
 /// </summary>
 public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWorkingCalendar calendar, WorkflowUser user,
     Microsoft.Extensions.Options.IOptions<WorkflowOptions> options, LockWindows.LockWindowService locks,
-    Microsoft.Extensions.Options.IOptions<Notifications.NotificationOptions> notifications)
+    Microsoft.Extensions.Options.IOptions<Notifications.NotificationOptions> notifications, Infrastructure.Caching.NameCache names)
 {
     /// <summary>
     /// What a unit may not post during a lock window before a briefing meeting (seed 003): progress,
@@ -37,7 +37,6 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
 
     private readonly int _dueSoonDays = options.Value.DueSoonWorkingDays;
     private readonly int _staleDays = notifications.Value.StaleProgressDays;
-    private Dictionary<Guid, string>? _unitNames;
 
     // ------------------------------------------------------------------------------------ reading
 
@@ -47,47 +46,65 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
         var today = ProvinceTime.Today(clock);
         var page = Math.Max(1, q.Page);
         var size = Math.Clamp(q.PageSize, 1, 200);
+        // Filters and order read the assignments' own columns (the task's field and leader, the
+        // class and the sort key are stored there), so the count and the page are one index range
+        // each; the task and document are joined for the page's rows only.
         var rows = Filter(Visible(me, q.Mine), q, today);
         var total = await rows.CountAsync();
         var ordered = q.Sort switch
         {
-            AssignmentSort.DeadlineDesc => rows.OrderBy(x => x.A.Deadline == null).ThenByDescending(x => x.A.Deadline).ThenByDescending(x => x.A.AssignedAtUtc),
-            AssignmentSort.AssignedNewest => rows.OrderByDescending(x => x.A.AssignedAtUtc).ThenBy(x => x.A.Id),
-            AssignmentSort.AssignedOldest => rows.OrderBy(x => x.A.AssignedAtUtc).ThenBy(x => x.A.Id),
-            _ => rows.OrderBy(x => x.A.Deadline == null).ThenBy(x => x.A.Deadline).ThenBy(x => x.A.AssignedAtUtc),
+            AssignmentSort.DeadlineDesc => rows.OrderBy(x => x.Deadline == null).ThenByDescending(x => x.Deadline).ThenByDescending(x => x.AssignedAtUtc),
+            AssignmentSort.AssignedNewest => rows.OrderByDescending(x => x.AssignedAtUtc).ThenBy(x => x.Id),
+            AssignmentSort.AssignedOldest => rows.OrderBy(x => x.AssignedAtUtc).ThenBy(x => x.Id),
+            // = deadline first, none last, then assignment time (DueOrder is the deadline or 9999-12-31).
+            _ => rows.OrderBy(x => EF.Property<DateOnly>(x, WorkflowColumns.DueOrder)).ThenBy(x => x.AssignedAtUtc),
         };
-        var items = await ordered
-            .Skip((page - 1) * size).Take(size)
-            .Select(x => new RowData(x.A, x.T.Content, x.T.DirectingLeaderId, x.T.FieldId, x.T.DocumentId, x.D.NumberAndSymbol, x.D.Summary,
-                EF.Property<DateOnly?>(x.A, WorkflowColumns.SubmittedLocalDate),
-                x.A.State == AssignmentState.InProgress && db.AssignmentReports.Where(r => r.AssignmentId == x.A.Id)
-                    .OrderByDescending(r => r.SubmittedAtUtc).Select(r => (AssignmentReportStatus?)r.Status).FirstOrDefault() == AssignmentReportStatus.NotPassed,
-                x.T.Recurrence))
+        var pageIds = ordered.Skip((page - 1) * size).Take(size).Select(x => x.Id);
+        var items = await (from a in db.Assignments.AsNoTracking()
+                           where pageIds.Contains(a.Id)
+                           join t in db.Tasks on a.TaskId equals t.Id
+                           join d in db.Documents on t.DocumentId equals d.Id
+                           select new RowData(a, t.Content, t.DirectingLeaderId, t.FieldId, t.DocumentId, d.NumberAndSymbol, d.Summary,
+                               EF.Property<DateOnly?>(a, WorkflowColumns.SubmittedLocalDate), EF.Property<bool>(a, WorkflowColumns.Returned),
+                               t.Recurrence))
             .ToListAsync();
-        return new PagedResult<AssignmentRow>(await ToRowsAsync(items, today), total, page, size);
+        IEnumerable<RowData> sorted = q.Sort switch
+        {
+            AssignmentSort.DeadlineDesc => items.OrderBy(x => x.A.Deadline == null).ThenByDescending(x => x.A.Deadline).ThenByDescending(x => x.A.AssignedAtUtc),
+            AssignmentSort.AssignedNewest => items.OrderByDescending(x => x.A.AssignedAtUtc).ThenBy(x => x.A.Id),
+            AssignmentSort.AssignedOldest => items.OrderBy(x => x.A.AssignedAtUtc).ThenBy(x => x.A.Id),
+            _ => items.OrderBy(x => x.A.Deadline ?? DateOnly.MaxValue).ThenBy(x => x.A.AssignedAtUtc),
+        };
+        return new PagedResult<AssignmentRow>(await ToRowsAsync(sorted.ToList(), today), total, page, size);
     }
 
-    /// <summary>The counts on top of a unit's inbox.</summary>
+    /// <summary>The counts on top of a unit's inbox: one pass over the unit's open assignments.</summary>
     public async Task<InboxCounts> InboxCountsAsync()
     {
         var me = await user.GetAsync();
         var today = ProvinceTime.Today(clock);
-        async Task<int> Count(AssignmentFlag f) => await Filter(Visible(me, mine: true), new AssignmentQuery { Flag = f }, today).CountAsync();
-        return new InboxCounts(await Count(AssignmentFlag.NotReceived), await Count(AssignmentFlag.Overdue),
-            await Count(AssignmentFlag.DueSoon), await Count(AssignmentFlag.Returned), await Count(AssignmentFlag.Stale));
-    }
-
-    private sealed class Joined
-    {
-        public required Assignment A { get; init; }
-        public required DirectiveTask T { get; init; }
-        public required DirectiveDocument D { get; init; }
+        var soon = calendar.AddWorkingDays(today, _dueSoonDays);
+        var unit = me.UnitId;
+        var c = await db.Assignments.AsNoTracking()
+            .Where(x => x.LeadUnitId == unit
+                        && (x.State == AssignmentState.Assigned || x.State == AssignmentState.Received || x.State == AssignmentState.InProgress))
+            .GroupBy(x => 1)
+            .Select(g => new InboxCounts(
+                g.Count(x => x.State == AssignmentState.Assigned && !x.AwaitingReassignment),
+                g.Count(x => x.Deadline < today),
+                g.Count(x => x.Deadline >= today && x.Deadline <= soon),
+                g.Count(x => EF.Property<bool>(x, WorkflowColumns.Returned))))
+            .FirstOrDefaultAsync();
+        // Stale progress through its one definition (StaleProgressQuery), as the digest and the Flag=Stale list count it.
+        var stale = await db.Assignments.AsNoTracking().Where(x => x.LeadUnitId == unit)
+            .Where(StaleProgressQuery.Predicate(clock.GetUtcNow(), _staleDays)).CountAsync();
+        return (c ?? new InboxCounts(0, 0, 0, 0)) with { Stale = stale };
     }
 
     private sealed record RowData(Assignment A, string Content, Guid LeaderId, Guid? FieldId, Guid DocumentId, string Number, string Summary,
         DateOnly? SubmittedLocal, bool Returned, Recurrence Recurrence);
 
-    private IQueryable<Joined> Visible(UserScope me, bool mine)
+    private IQueryable<Assignment> Visible(UserScope me, bool mine)
     {
         var a = db.Assignments.AsNoTracking();
         if (mine) a = a.Where(x => x.LeadUnitId == me.UnitId);
@@ -100,68 +117,68 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
                 a = a.Where(x => x.LeadUnitId == unit || db.TaskCooperatingUnits.Any(c => c.DirectiveTaskId == x.TaskId && c.UnitId == unit));
             }
         }
-        return from x in a
-               join t in db.Tasks on x.TaskId equals t.Id
-               join d in db.Documents on t.DocumentId equals d.Id
-               select new Joined { A = x, T = t, D = d };
+        return a;
     }
 
-    private IQueryable<Joined> Filter(IQueryable<Joined> rows, AssignmentQuery q, DateOnly today)
+    private IQueryable<Assignment> Filter(IQueryable<Assignment> rows, AssignmentQuery q, DateOnly today)
     {
-        if (q.UnitId is { } unit) rows = rows.Where(x => x.A.LeadUnitId == unit);
-        if (q.State is { } state) rows = rows.Where(x => x.A.State == state);
-        if (q.DeadlineFrom is { } from) rows = rows.Where(x => x.A.Deadline >= from);
-        if (q.DeadlineTo is { } to) rows = rows.Where(x => x.A.Deadline <= to);
-        if (q.LeaderId is { } leader) rows = rows.Where(x => x.T.DirectingLeaderId == leader);
-        if (q.FieldId is { } field) rows = rows.Where(x => x.T.FieldId == field);
-        if (q.DocumentId is { } doc) rows = rows.Where(x => x.T.DocumentId == doc);
-        if (q.Nature is { } nature) rows = rows.Where(x => x.T.Nature == nature);
+        if (q.UnitId is { } unit) rows = rows.Where(x => x.LeadUnitId == unit);
+        if (q.State is { } state) rows = rows.Where(x => x.State == state);
+        if (q.DeadlineFrom is { } from) rows = rows.Where(x => x.Deadline >= from);
+        if (q.DeadlineTo is { } to) rows = rows.Where(x => x.Deadline <= to);
+        if (q.LeaderId is { } leader) rows = rows.Where(x => EF.Property<Guid>(x, WorkflowColumns.DirectingLeaderId) == leader);
+        if (q.FieldId is { } field) rows = rows.Where(x => EF.Property<Guid?>(x, WorkflowColumns.FieldId) == field);
+        if (q.DocumentId is { } doc) rows = rows.Where(x => db.Tasks.Where(t => t.DocumentId == doc).Select(t => t.Id).Contains(x.TaskId));
+        if (q.Nature is { } nature) rows = rows.Where(x => db.Tasks.Where(t => t.Nature == nature).Select(t => t.Id).Contains(x.TaskId));
         var text = TextFold.Fold(q.Q);
-        if (text.Length > 0) rows = rows.Where(x => EF.Property<string>(x.T, WorkflowColumns.SearchText).Contains(text));
+        if (text.Length > 0)
+        {
+            var matching = TaskSearch.Matching(db, text);
+            rows = rows.Where(x => matching.Contains(x.TaskId));
+        }
 
-        var working = new[] { AssignmentState.Assigned, AssignmentState.Received, AssignmentState.InProgress };
         if (q.Class is { } cls)
         {
+            var open = ListClass.Open;
             rows = cls switch
             {
-                AssignmentClass.NoDeadline => rows.Where(x => x.A.Deadline == null && x.A.State != AssignmentState.Cancelled),
-                AssignmentClass.InProgressWithinDeadline => rows.Where(x => working.Contains(x.A.State) && x.A.Deadline >= today),
-                AssignmentClass.InProgressOverdue => rows.Where(x => working.Contains(x.A.State) && x.A.Deadline < today),
-                AssignmentClass.CompletedEarly => rows.Where(x => x.A.State != AssignmentState.Cancelled
-                    && EF.Property<DateOnly?>(x.A, WorkflowColumns.SubmittedLocalDate) < x.A.Deadline),
-                AssignmentClass.CompletedOnTime => rows.Where(x => x.A.State != AssignmentState.Cancelled
-                    && EF.Property<DateOnly?>(x.A, WorkflowColumns.SubmittedLocalDate) == x.A.Deadline),
-                _ => rows.Where(x => x.A.State != AssignmentState.Cancelled
-                    && EF.Property<DateOnly?>(x.A, WorkflowColumns.SubmittedLocalDate) > x.A.Deadline),
+                AssignmentClass.InProgressWithinDeadline => rows.Where(x => EF.Property<ListClass?>(x, WorkflowColumns.ListClass) == open
+                    && EF.Property<DateOnly>(x, WorkflowColumns.DueOrder) >= today),
+                AssignmentClass.InProgressOverdue => rows.Where(x => EF.Property<ListClass?>(x, WorkflowColumns.ListClass) == open
+                    && EF.Property<DateOnly>(x, WorkflowColumns.DueOrder) < today),
+                _ => WithClass(rows, (ListClass)(int)cls),
             };
         }
         if (q.Flag is { } flag)
         {
             var soon = calendar.AddWorkingDays(today, _dueSoonDays);
+            var working = new[] { AssignmentState.Assigned, AssignmentState.Received, AssignmentState.InProgress };
             rows = flag switch
             {
-                AssignmentFlag.NotReceived => rows.Where(x => x.A.State == AssignmentState.Assigned && !x.A.AwaitingReassignment),
-                AssignmentFlag.Overdue => rows.Where(x => working.Contains(x.A.State) && x.A.Deadline < today),
-                AssignmentFlag.DueSoon => rows.Where(x => working.Contains(x.A.State) && x.A.Deadline >= today && x.A.Deadline <= soon),
-                AssignmentFlag.AwaitingReview => rows.Where(x => x.A.State == AssignmentState.AwaitingReview),
-                AssignmentFlag.Stale => rows.Where(StaleProgressQuery.On<Joined>(x => x.A, clock.GetUtcNow(), _staleDays)),
-                _ => rows.Where(x => x.A.State == AssignmentState.InProgress && db.AssignmentReports.Where(r => r.AssignmentId == x.A.Id)
-                    .OrderByDescending(r => r.SubmittedAtUtc).Select(r => (AssignmentReportStatus?)r.Status).FirstOrDefault() == AssignmentReportStatus.NotPassed),
+                AssignmentFlag.NotReceived => rows.Where(x => x.State == AssignmentState.Assigned && !x.AwaitingReassignment),
+                AssignmentFlag.Overdue => rows.Where(x => working.Contains(x.State) && x.Deadline < today),
+                AssignmentFlag.DueSoon => rows.Where(x => working.Contains(x.State) && x.Deadline >= today && x.Deadline <= soon),
+                AssignmentFlag.AwaitingReview => rows.Where(x => x.State == AssignmentState.AwaitingReview),
+                AssignmentFlag.Stale => rows.Where(StaleProgressQuery.Predicate(clock.GetUtcNow(), _staleDays)),
+                _ => rows.Where(x => EF.Property<bool>(x, WorkflowColumns.Returned)),
             };
         }
         return rows;
     }
 
+    private static IQueryable<Assignment> WithClass(IQueryable<Assignment> rows, ListClass c) =>
+        rows.Where(x => EF.Property<ListClass?>(x, WorkflowColumns.ListClass) == c);
+
     private async Task<IReadOnlyList<AssignmentRow>> ToRowsAsync(List<RowData> items, DateOnly today)
     {
         var units = await UnitNamesAsync();
-        var people = await UserNamesAsync(items.Select(i => i.LeaderId));
+        var people = await names.UserNamesAsync(db);
         return items.Select(i => ToRow(i.A, i.Content, i.LeaderId, i.FieldId, i.DocumentId, i.Number, i.Summary, i.SubmittedLocal, i.Returned,
             today, units, people, i.Recurrence)).ToList();
     }
 
     private AssignmentRow ToRow(Assignment a, string content, Guid leaderId, Guid? fieldId, Guid documentId, string number, string summary,
-        DateOnly? submittedLocal, bool returned, DateOnly today, Dictionary<Guid, string> units, Dictionary<Guid, string> people,
+        DateOnly? submittedLocal, bool returned, DateOnly today, IReadOnlyDictionary<Guid, string> units, IReadOnlyDictionary<Guid, string> people,
         Recurrence recurrence = Recurrence.None)
     {
         AssignmentClass? cls = null;
@@ -199,21 +216,26 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
     public async Task<AssignmentDetail> GetAsync(Guid id)
     {
         var me = await user.GetAsync();
+        // Three round trips: the aggregate with its (few) events, reports and requests in one query;
+        // task, document, field name and cooperating units in one; the contributions. Names come
+        // from the per-instance cache.
         var a = await db.Assignments.AsNoTracking().Include(x => x.Events).Include(x => x.Reports).Include(x => x.Requests)
-            .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id) ?? throw new NotFoundException("Không tìm thấy nhiệm vụ.");
-        var task = await db.Tasks.AsNoTracking().Include(t => t.CooperatingUnits).FirstAsync(t => t.Id == a.TaskId);
+            .AsSingleQuery().FirstOrDefaultAsync(x => x.Id == id) ?? throw new NotFoundException("Không tìm thấy nhiệm vụ.");
+        var td = await (from t in db.Tasks.AsNoTracking().Include(t => t.CooperatingUnits)
+                        where t.Id == a.TaskId
+                        join d in db.Documents on t.DocumentId equals d.Id
+                        select new { Task = t, Doc = d, FieldName = db.Fields.Where(f => f.Id == t.FieldId).Select(f => f.Name).FirstOrDefault() })
+            .FirstAsync();
+        var task = td.Task;
+        var doc = td.Doc;
         var coop = task.CooperatingUnits.Select(c => c.UnitId).ToList();
         AssignmentPolicy.Demand(me, a.LeadUnitId, coop, AssignmentOperation.View);
-        var doc = await db.Documents.AsNoTracking().FirstAsync(d => d.Id == task.DocumentId);
         var contributions = await db.AssignmentContributions.AsNoTracking().Where(c => c.AssignmentId == id).ToListAsync();
 
         var now = clock.GetUtcNow();
         var today = ProvinceTime.LocalDate(now);
         var units = await UnitNamesAsync();
-        var people = await UserNamesAsync(a.Events.Select(e => e.ActorUserId)
-            .Concat(a.Reports.Select(r => r.SubmittedByUserId)).Concat(a.Requests.Select(r => r.RequestedByUserId))
-            .Concat(contributions.Select(c => c.UserId))
-            .Append(task.DirectingLeaderId).Append(doc.DirectingLeaderId).Concat(task.FollowUpSpecialistId is { } f ? [f] : []));
+        var people = await names.UserNamesAsync(db);
 
         // The class at "now", from the events (the same rule every report uses).
         var c = Classifier.Classify(a.Events, now);
@@ -223,7 +245,7 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
         var row = ToRow(a, task.Content, task.DirectingLeaderId, task.FieldId, doc.Id, doc.NumberAndSymbol, doc.Summary, submitted, returned,
             today, units, people, task.Recurrence);
 
-        string? fieldName = task.FieldId is { } fid ? await db.Fields.Where(x => x.Id == fid).Select(x => x.Name).FirstOrDefaultAsync() : null;
+        var fieldName = td.FieldName;
         var docBrief = new DocumentBrief(doc.Id, doc.Source, doc.Kind, doc.NumberAndSymbol, doc.Summary, doc.IssueDate,
             people.GetValueOrDefault(doc.DirectingLeaderId, "?"), doc.SignerName, doc.Urgency, doc.Secrecy);
         var taskBrief = new TaskBrief(task.Id, task.Content, task.Deadline, task.Nature, task.Programme, task.ProgrammeQuarter, fieldName,
@@ -256,7 +278,7 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
             a.UrgeCount, a.PendingReportId, deadlines, timeline, reports, requests, AssignmentPolicy.ActionsNow(me, a, coop));
     }
 
-    private static string? Describe(AssignmentEvent e, Dictionary<Guid, string> units) => e.Kind switch
+    private static string? Describe(AssignmentEvent e, IReadOnlyDictionary<Guid, string> units) => e.Kind switch
     {
         AssignmentEventKind.Transferred => $"{units.GetValueOrDefault(e.FromUnitId ?? Guid.Empty, "?")} → {units.GetValueOrDefault(e.ToUnitId ?? Guid.Empty, "?")}"
                                            + (e.Text is null ? "" : $": {e.Text}"),
@@ -406,26 +428,31 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
     private Task<List<Guid>> CooperatingAsync(Guid taskId) =>
         db.TaskCooperatingUnits.Where(c => c.DirectiveTaskId == taskId).Select(c => c.UnitId).ToListAsync();
 
-    /// <summary>Keeps the list columns in step with the aggregate (call before saving).</summary>
+    /// <summary>
+    /// Keeps the list columns in step with the aggregate (call before saving, after every
+    /// transition): <see cref="AssignmentListColumns.Of"/> is the one computation, shared with the
+    /// bench generator.
+    /// </summary>
     public static void Refresh(AppDbContext db, Assignment a)
     {
-        DateTimeOffset? at = a.State switch
-        {
-            AssignmentState.Completed => a.CompletedAtUtc,
-            AssignmentState.AwaitingReview => a.FindPendingReport()?.SubmittedAtUtc,
-            _ => null,
-        };
-        db.Entry(a).Property<DateOnly?>(WorkflowColumns.SubmittedLocalDate).CurrentValue = at is { } t ? ProvinceTime.LocalDate(t) : null;
+        var c = AssignmentListColumns.Of(a);
+        var e = db.Entry(a);
+        e.Property<DateOnly?>(WorkflowColumns.SubmittedLocalDate).CurrentValue = c.SubmittedLocalDate;
+        e.Property<ListClass?>(WorkflowColumns.ListClass).CurrentValue = c.Class;
+        e.Property<bool>(WorkflowColumns.Returned).CurrentValue = c.Returned;
+        e.Property<DateOnly>(WorkflowColumns.DueOrder).CurrentValue = c.DueOrder;
+    }
+
+    /// <summary>The task's values copied onto a new assignment for list filters (tasks never change them).</summary>
+    public static void SetTaskColumns(AppDbContext db, Assignment a, DirectiveTask task)
+    {
+        var e = db.Entry(a);
+        e.Property<Guid?>(WorkflowColumns.FieldId).CurrentValue = task.FieldId;
+        e.Property<Guid>(WorkflowColumns.DirectingLeaderId).CurrentValue = task.DirectingLeaderId;
     }
 
     // ------------------------------------------------------------------------------------ names
 
-    public async Task<Dictionary<Guid, string>> UnitNamesAsync() =>
-        _unitNames ??= await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name);
-
-    private async Task<Dictionary<Guid, string>> UserNamesAsync(IEnumerable<Guid> ids)
-    {
-        var set = ids.Distinct().ToList();
-        return await db.Users.AsNoTracking().Where(u => set.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName);
-    }
+    /// <summary>Every unit's name, from the per-instance cache (shared: read only).</summary>
+    public Task<Dictionary<Guid, string>> UnitNamesAsync() => names.UnitNamesAsync(db);
 }

@@ -64,6 +64,7 @@ public sealed class RecurrenceJob(IServiceScopeFactory scopes, TimeProvider cloc
                     var a = Assignment.Create(task.Id, unit, deadline, now, actor, period);
                     db.Assignments.Add(a);
                     AssignmentHandlers.Refresh(db, a);
+                    AssignmentHandlers.SetTaskColumns(db, a, task);
                 }
                 try
                 {

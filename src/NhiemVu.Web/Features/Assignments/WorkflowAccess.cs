@@ -115,7 +115,12 @@ public sealed class WorkflowUser(IHttpContextAccessor http, AppDbContext db)
         if (_scope is not null) return _scope;
         var principal = http.HttpContext?.User ?? throw new ForbiddenException();
         if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id)) throw new ForbiddenException();
-        var unitId = await db.Users.Where(u => u.Id == id).Select(u => u.UnitId).FirstOrDefaultAsync();
+        // The account state SessionGuard read (cached a few seconds, evicted when the account is
+        // changed on this instance) carries the unit: no second read of the account per request.
+        var unitId = http.HttpContext?.Items[Infrastructure.Security.SessionGuard.StateItem] is Infrastructure.Security.SessionGuard.AccountState st
+                     && st.UnitId != Guid.Empty
+            ? st.UnitId
+            : await db.Users.Where(u => u.Id == id).Select(u => u.UnitId).FirstOrDefaultAsync();
         var roles = Roles.All.Where(principal.IsInRole).ToHashSet();
         return _scope = new UserScope(id, unitId, roles);
     }

@@ -128,6 +128,7 @@ public sealed class DocumentHandlers(AppDbContext db, TimeProvider clock, Workfl
         {
             db.Assignments.Add(a);
             AssignmentHandlers.Refresh(db, a);
+            AssignmentHandlers.SetTaskColumns(db, a, created.Task);
         }
     }
 
@@ -137,7 +138,10 @@ public sealed class DocumentHandlers(AppDbContext db, TimeProvider clock, Workfl
         var docs = db.Documents.AsNoTracking();
         var text = TextFold.Fold(q);
         if (text.Length > 0)
-            docs = docs.Where(d => db.Tasks.Any(t => t.DocumentId == d.Id && EF.Property<string>(t, WorkflowColumns.SearchText).Contains(text)));
+        {
+            var matching = TaskSearch.Matching(db, text);
+            docs = docs.Where(d => db.Tasks.Any(t => t.DocumentId == d.Id && matching.Contains(t.Id)));
+        }
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 200);
         var total = await docs.CountAsync();

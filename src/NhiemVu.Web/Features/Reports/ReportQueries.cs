@@ -47,7 +47,7 @@ public sealed record ReportResult(AsOfReport Report, ReportDimension GroupBy, IR
 /// new tasks must give one, the reports_ migration filled a default for older ones), a missing document
 /// number, a result report without number or signer.
 /// </summary>
-public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowUser user)
+public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowUser user, Infrastructure.Caching.NameCache names)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -58,6 +58,14 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
         if (!me.SeesAll) throw new ForbiddenException("Chỉ Văn phòng và lãnh đạo UBND tỉnh xem được báo cáo toàn tỉnh.");
         return me;
     }
+
+    /// <summary>Kinds of event that, without a state change, change nothing in a replay or a report figure.</summary>
+    private static readonly AssignmentEventKind[] ReplayIrrelevant =
+    [
+        AssignmentEventKind.ProgressPosted, AssignmentEventKind.Urged, AssignmentEventKind.ExtensionRequested,
+        AssignmentEventKind.ExtensionRejected, AssignmentEventKind.RefusalRequested, AssignmentEventKind.RefusalRejected,
+        AssignmentEventKind.AdjustmentRequested, AssignmentEventKind.AdjustmentRejected,
+    ];
 
     public async Task<(List<ReportAssignment> Assignments, Dictionary<Guid, ReportItemInfo> Items)> LoadAsync(
         ReportPeriod period, DateTimeOffset asOfUtc, bool includeSecret, bool onlyPublic = false)
@@ -78,14 +86,30 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
                 select new { A = x, T = t, D = d };
         if (!includeSecret) q = q.Where(r => r.D.Secrecy == Secrecy.Thuong);
         if (onlyPublic) q = q.Where(r => r.T.IsPublic && r.D.Secrecy == Secrecy.Thuong);
+        // Per assignment only keys and short values; the texts (task content, document summary) once
+        // per task, shared by its assignments (a task "for all communes" has a hundred of them).
         var heads = await q.Select(r => new
         {
             r.A.Id, r.A.TaskId, r.T.DocumentId, r.T.DirectingLeaderId, FieldId = r.T.FieldId ?? r.D.FieldId, r.T.Nature, r.T.Programme,
-            r.D.Source, r.D.Kind, r.D.NumberAndSymbol, r.T.Content, r.D.Summary, r.T.IsPublic, r.D.Secrecy,
-            r.T.NoDeadlineReason,
+            r.D.Source, r.D.Kind, r.D.NumberAndSymbol, r.T.IsPublic, r.D.Secrecy, r.T.NoDeadlineReason,
         }).ToListAsync();
+        var taskIds = q.Select(r => r.A.TaskId);
+        var texts = await (from t in db.Tasks.AsNoTracking()
+                           where taskIds.Contains(t.Id)
+                           join d in db.Documents on t.DocumentId equals d.Id
+                           select new { t.Id, t.Content, d.Summary }).ToDictionaryAsync(x => x.Id);
         var ids = q.Select(r => r.A.Id);
-        var events = (await db.AssignmentEvents.AsNoTracking().Where(e => e.AtUtc <= asOfUtc && ids.Contains(e.AssignmentId)).ToListAsync())
+        // The events as the replay reads them, without their texts, and without the events that change
+        // nothing a report counts: progress notes that leave the state as it is, urgings, requests and
+        // their refusals (a third of all events). The replay, the explanation rule and the
+        // incomplete-information check read only the others.
+        var events = (await db.AssignmentEvents.AsNoTracking()
+                .Where(e => e.AtUtc <= asOfUtc && ids.Contains(e.AssignmentId))
+                .Where(e => e.ToState != null || !ReplayIrrelevant.Contains(e.Kind))
+                .Select(e => AssignmentEvent.ForReplay(e.Id, e.AssignmentId, e.Sequence, e.Kind, e.AtUtc, e.ActorUserId, e.LeadUnitId, e.FromState,
+                    e.ToState, e.OldDeadline, e.NewDeadline, e.FromUnitId, e.ToUnitId, e.ReportId, e.RequestId, e.Percent, e.Approved,
+                    e.CountsAsExtension, e.IsOverride))
+                .ToListAsync())
             .ToLookup(e => e.AssignmentId);
         var reports = (await db.AssignmentReports.AsNoTracking().Where(r => r.SubmittedAtUtc <= asOfUtc && ids.Contains(r.AssignmentId))
                 .Select(r => new { r.AssignmentId, r.Id, r.NumberAndSymbol, r.SignerName }).ToListAsync())
@@ -96,13 +120,20 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
             .ToLookup(r => r.AssignmentId, r => new ReportEntry(r.ReportId, r.UnitId, r.EnteredAtUtc, r.EntryInTime));
         var list = new List<ReportAssignment>(heads.Count);
         var items = new Dictionary<Guid, ReportItemInfo>(heads.Count);
+        var infos = new Dictionary<(Guid, bool, Secrecy, string), ReportItemInfo>();
         foreach (var h in heads)
         {
             var ev = events[h.Id].OrderBy(e => e.Sequence).ToList();
             if (ev.Count == 0) continue;
             list.Add(new ReportAssignment(h.Id, h.TaskId, h.DocumentId, h.DirectingLeaderId, h.FieldId, h.Nature, h.Programme, ev,
                 reports[h.Id].ToList(), h.NoDeadlineReason, h.Source, h.Kind, h.NumberAndSymbol, entries[h.Id].ToList()));
-            items[h.Id] = new ReportItemInfo(h.Content, h.NumberAndSymbol, h.Summary, h.IsPublic, h.Secrecy);
+            var key = (h.TaskId, h.IsPublic, h.Secrecy, h.NumberAndSymbol);
+            if (!infos.TryGetValue(key, out var info))
+            {
+                var text = texts[h.TaskId];
+                infos[key] = info = new ReportItemInfo(text.Content, h.NumberAndSymbol, text.Summary, h.IsPublic, h.Secrecy);
+            }
+            items[h.Id] = info;
         }
         return (list, items);
     }
@@ -125,7 +156,7 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
     public async Task<ReportResult> NameAsync(AsOfReport report, ReportDimension groupBy, IReadOnlyDictionary<Guid, ReportItemInfo> items)
     {
         var units = await UnitNamesAsync();
-        var people = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.FullName);
+        var people = await names.UserNamesAsync(db);
         var fields = groupBy == ReportDimension.Field ? await db.Fields.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Name) : [];
         string Label(GroupKey k) => k.Dimension switch
         {
@@ -142,7 +173,8 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
         return new ReportResult(report, groupBy, groups, items, units, people);
     }
 
-    public async Task<Dictionary<Guid, string>> UnitNamesAsync() => await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name);
+    /// <summary>Every unit's name, from the per-instance cache (shared: read only).</summary>
+    public Task<Dictionary<Guid, string>> UnitNamesAsync() => names.UnitNamesAsync(db);
 
     /// <summary>The province's name and the root unit (the People's Committee) for the documents' header.</summary>
     public async Task<string> RootUnitNameAsync() =>

@@ -22,7 +22,11 @@ public sealed class SessionGuard(RequestDelegate next, IMemoryCache cache, IOpti
 {
     public const int CacheSeconds = 10;
 
-    public sealed record AccountState(bool IsDisabled, string? SecurityStamp, bool TwoFactorEnabled, bool NeedsTwoFactor);
+    public sealed record AccountState(bool IsDisabled, string? SecurityStamp, bool TwoFactorEnabled, bool NeedsTwoFactor, Guid UnitId);
+
+    /// <summary>Key of the signed-in account's <see cref="AccountState"/> in <c>HttpContext.Items</c>
+    /// (so the request's handlers need not read the account again).</summary>
+    public const string StateItem = "nhiemvu.account-state";
 
     public static string CacheKey(Guid userId) => "account-state:" + userId;
 
@@ -36,12 +40,12 @@ public sealed class SessionGuard(RequestDelegate next, IMemoryCache cache, IOpti
             {
                 e.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(CacheSeconds);
                 var row = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-                    .Select(u => new { u.IsDisabled, u.SecurityStamp, u.TwoFactorEnabled }).FirstOrDefaultAsync();
+                    .Select(u => new { u.IsDisabled, u.SecurityStamp, u.TwoFactorEnabled, u.UnitId }).FirstOrDefaultAsync();
                 if (row is null) return null;
                 var roles = await db.UserRoles.Where(r => r.UserId == userId)
                     .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToListAsync();
                 var needs = roles.Any(Roles.CanBeRequiredTwoFactor);
-                return new AccountState(row.IsDisabled, row.SecurityStamp, row.TwoFactorEnabled, needs);
+                return new AccountState(row.IsDisabled, row.SecurityStamp, row.TwoFactorEnabled, needs, row.UnitId);
             });
 
             var stamp = user.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
@@ -64,6 +68,10 @@ public sealed class SessionGuard(RequestDelegate next, IMemoryCache cache, IOpti
                 }
                 ctx.Response.Redirect("/account/2fa?required=1");
                 return;
+            }
+            else
+            {
+                ctx.Items[StateItem] = state;
             }
         }
         await next(ctx);
