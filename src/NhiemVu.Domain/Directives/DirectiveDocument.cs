@@ -25,6 +25,11 @@ public sealed class DirectiveDocument
     public string Summary { get; private set; } = "";
     /// <summary>Ngày ban hành (for a non-document source: the day of the direction).</summary>
     public DateOnly IssueDate { get; private set; }
+    /// <summary>
+    /// Giờ phát hành, when known (optional): the same-day entry rule turns on it (seed 002 art. 6.3b: a document
+    /// issued after 15:00 may be entered the next working day). Without it only the date is judged.
+    /// </summary>
+    public TimeOnly? IssueTime { get; private set; }
     /// <summary>Người chỉ đạo (user id of the Chairman / Vice-Chairman).</summary>
     public Guid DirectingLeaderId { get; private set; }
     /// <summary>Người ký (name as printed on the document); required for documents.</summary>
@@ -97,6 +102,8 @@ public sealed class DirectiveDocument
             throw new DomainValidationException(nameof(IssueDate), "Phải nhập ngày ban hành.");
         if (d.IssueDate > ProvinceTime.LocalDate(now))
             throw new DomainValidationException(nameof(IssueDate), "Ngày ban hành không được sau ngày nhập văn bản.");
+        if (d.IssueTime is { } time && d.IssueDate == ProvinceTime.LocalDate(now) && time > ProvinceTime.LocalTime(now))
+            throw new DomainValidationException(nameof(IssueTime), "Giờ ban hành không được sau thời điểm nhập văn bản.");
         if (d.DirectingLeaderId == Guid.Empty)
             throw new DomainValidationException(nameof(DirectingLeaderId), "Phải chọn người chỉ đạo.");
 
@@ -120,6 +127,7 @@ public sealed class DirectiveDocument
         NumberAndSymbol = number;
         Summary = summary;
         IssueDate = d.IssueDate;
+        IssueTime = d.IssueTime is { } t ? new TimeOnly(t.Hour, t.Minute) : null;
         DirectingLeaderId = d.DirectingLeaderId;
         SignerName = signer;
         DraftingSpecialistId = drafter;
@@ -141,4 +149,5 @@ public sealed record DirectiveDocumentData(
     Guid? DraftingSpecialistId,
     Urgency Urgency = Urgency.Thuong,
     Secrecy Secrecy = Secrecy.Thuong,
-    Guid? FieldId = null);
+    Guid? FieldId = null,
+    TimeOnly? IssueTime = null);

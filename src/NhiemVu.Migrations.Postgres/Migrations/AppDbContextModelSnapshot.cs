@@ -1130,6 +1130,9 @@ namespace NhiemVu.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("IssueDate")
                         .HasColumnType("date");
 
+                    b.Property<TimeOnly?>("IssueTime")
+                        .HasColumnType("time without time zone");
+
                     b.Property<int?>("Kind")
                         .HasColumnType("integer");
 

@@ -1117,6 +1117,9 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("IssueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<TimeOnly?>("IssueTime")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Kind")
                         .HasColumnType("INTEGER");
 

@@ -68,12 +68,13 @@ public abstract class TimelinessTests<TApp>(TApp app) : IClassFixture<TApp> wher
         return (leaders.First(l => l.FullName.Contains("Nguyễn Văn Chính")).Id, units, users);
     }
 
-    private static async Task<DocumentViewDto> EnterDocument(HttpClient office, Guid leader, Guid unit, DateOnly issueDate, string urgency = "Thuong")
+    private static async Task<DocumentViewDto> EnterDocument(HttpClient office, Guid leader, Guid unit, DateOnly issueDate, string urgency = "Thuong",
+        string? issueTime = null)
     {
         var res = await office.PostJson("/api/documents", new
         {
             source = "Document", kind = "CongVan", numberAndSymbol = $"{Random.Shared.Next(10000, 99999)}/UBND-TL",
-            summary = $"Văn bản kiểm tra nhập đúng hạn {Guid.NewGuid():N}", issueDate, directingLeaderId = leader, signerName = "Nguyễn Văn Chính",
+            summary = $"Văn bản kiểm tra nhập đúng hạn {Guid.NewGuid():N}", issueDate, issueTime, directingLeaderId = leader, signerName = "Nguyễn Văn Chính",
             urgency, secrecy = "Thuong", confirmDuplicate = true,
             tasks = new[]
             {
@@ -154,6 +155,42 @@ public abstract class TimelinessTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Contains("Nhập muộn 1 ngày làm việc", latePage);
     }
 
+    [Fact]
+    public async Task Document_issued_before_15h_must_be_entered_the_same_day_and_after_15h_the_next_working_day()
+    {
+        var (leader, units, _) = await Lookups();
+        // Thursday 09:00: yesterday's documents, one issued at 14:30 (due yesterday), one at 15:30 (may wait until today).
+        var wednesday = AdvanceToPlainWednesday(8);
+        AdvanceTo(wednesday.AddDays(1), 9);
+        var office = await Client("vp.cv2");
+        var before = await EnterDocument(office, leader, units["sotc"], wednesday, issueTime: "14:30:00");
+        var after = await EnterDocument(office, leader, units["sotc"], wednesday, issueTime: "15:30:00");
+        var dateOnly = await EnterDocument(office, leader, units["sotc"], wednesday);
+
+        var beforeItem = await DocumentItem(office, before.Document.Id, wednesday.AddDays(1));
+        Assert.False(beforeItem.InTime);
+        Assert.Equal(wednesday, beforeItem.Deadline);
+        Assert.Equal(1, beforeItem.LateWorkingDays);
+        var afterItem = await DocumentItem(office, after.Document.Id, wednesday.AddDays(1));
+        Assert.True(afterItem.InTime);
+        Assert.Equal(wednesday.AddDays(1), afterItem.Deadline);
+        // Without the hour the entry is given the benefit of the doubt (the next working day).
+        Assert.True((await DocumentItem(office, dateOnly.Document.Id, wednesday.AddDays(1))).InTime);
+
+        // An issue time later than the moment of entry is refused, nothing stored.
+        var res = await office.PostJson("/api/documents", new
+        {
+            source = "Document", kind = "CongVan", numberAndSymbol = "1/UBND-GIO", summary = "Giờ ban hành sau thời điểm nhập",
+            issueDate = wednesday.AddDays(1), issueTime = "10:00:00", directingLeaderId = leader, signerName = "Nguyễn Văn Chính",
+            urgency = "Thuong", secrecy = "Thuong", confirmDuplicate = true,
+            tasks = new[] { new { content = "Nhiệm vụ giờ ban hành", leadUnitIds = new[] { units["sotc"] }, leadGroup = "None",
+                cooperatingUnitIds = Array.Empty<Guid>(), deadline = wednesday.AddDays(40), nature = "TrongTam" } },
+        });
+        var problem = await res.Problem(HttpStatusCode.BadRequest);
+        Assert.Contains("Giờ ban hành không được sau", problem.GetProperty("errors").GetProperty("IssueTime")[0].GetString());
+        Assert.False(await app.InScope(sp => sp.GetRequiredService<AppDbContext>().Documents.AnyAsync(d => d.NumberAndSymbol == "1/UBND-GIO")));
+    }
+
     // ------------------------------------------------------------------ (b) the table against a recount of the stored rows
 
     [Fact]
@@ -218,9 +255,12 @@ public abstract class TimelinessTests<TApp>(TApp app) : IClassFixture<TApp> wher
         }
         Assert.Equal(inPeriod.Count, dto.UnitTotal.ReportsEntered);
 
-        // The stored outcomes follow the default rule (same day, only the date known → the next working day).
+        // The stored outcomes follow the default rule (same day, only the date known → the next working day;
+        // documents entered with their hour are checked in the test of the 15:00 cut-off).
         var cal = WorkingCalendar.Default;
-        foreach (var d in docs.Where(d => d.Rule.StartsWith("SameDayCutoff")))
+        var withHour = await app.InScope(async sp => (await sp.GetRequiredService<AppDbContext>().Documents.AsNoTracking()
+            .Where(d => d.IssueTime != null).Select(d => d.Id).ToListAsync()).ToHashSet());
+        foreach (var d in docs.Where(d => d.Rule.StartsWith("SameDayCutoff") && !withHour.Contains(d.DocumentId)))
         {
             var deadline = cal.AddWorkingDays(d.IssueDate, 1);
             Assert.Equal(deadline, d.EntryDeadline);

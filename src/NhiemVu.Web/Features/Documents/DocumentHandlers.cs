@@ -26,7 +26,7 @@ public sealed record NewTaskCommand(
 public sealed record CreateDocumentCommand(
     SourceKind Source, DirectiveKind? Kind, string? NumberAndSymbol, string? Summary, DateOnly? IssueDate, Guid? DirectingLeaderId,
     string? SignerName, Guid? DraftingSpecialistId, Urgency Urgency, Secrecy Secrecy, Guid? FieldId, List<NewTaskCommand>? Tasks,
-    bool ConfirmDuplicate = false);
+    bool ConfirmDuplicate = false, TimeOnly? IssueTime = null);
 
 public sealed record DocumentRow(Guid Id, SourceKind Source, DirectiveKind? Kind, string NumberAndSymbol, string Summary, DateOnly IssueDate,
     Guid DirectingLeaderId, string DirectingLeaderName, DateTimeOffset EnteredAtUtc, int TaskCount, int AssignmentCount);
@@ -114,7 +114,7 @@ public sealed class DocumentHandlers(AppDbContext db, TimeProvider clock, Workfl
         if (c.FieldId is { } fid && !await db.Fields.AnyAsync(f => f.Id == fid))
             throw new DomainValidationException("FieldId", "Lĩnh vực không tồn tại.");
         return DirectiveDocument.Create(new DirectiveDocumentData(c.Source, c.Kind, c.NumberAndSymbol, c.Summary ?? "", c.IssueDate ?? default,
-            leader, c.SignerName, c.DraftingSpecialistId ?? (c.Source == SourceKind.Document ? me.UserId : null), c.Urgency, c.Secrecy, c.FieldId),
+            leader, c.SignerName, c.DraftingSpecialistId ?? (c.Source == SourceKind.Document ? me.UserId : null), c.Urgency, c.Secrecy, c.FieldId, c.IssueTime),
             clock.GetUtcNow(), me.UserId);
     }
 

@@ -15,6 +15,8 @@ public sealed class NewModel(DocumentHandlers docs, Units.UnitHandlers units, Fi
     [BindProperty] public string? NumberAndSymbol { get; set; }
     [BindProperty] public string? Summary { get; set; }
     [BindProperty] public DateOnly? IssueDate { get; set; }
+    /// <summary>Giờ ban hành (optional): decides the same-day entry rule's 15:00 cut-off.</summary>
+    [BindProperty] public TimeOnly? IssueTime { get; set; }
     [BindProperty] public Guid? DirectingLeaderId { get; set; }
     [BindProperty] public string? SignerName { get; set; }
     [BindProperty] public Urgency Urgency { get; set; }
@@ -93,7 +95,7 @@ public sealed class NewModel(DocumentHandlers docs, Units.UnitHandlers units, Fi
                 others = await files.CheckAllAsync(OtherFiles);
             })
             && await TryAsync(async () => id = await docs.CreateAsync(new CreateDocumentCommand(SourceKind.Document, Kind, NumberAndSymbol, Summary,
-                IssueDate, DirectingLeaderId, SignerName, null, Urgency, Secrecy, FieldId, tasks, ConfirmDuplicate))))
+                IssueDate, DirectingLeaderId, SignerName, null, Urgency, Secrecy, FieldId, tasks, ConfirmDuplicate, IssueTime))))
         {
             if (signed is not null) await files.AttachToDocumentAsync(id, signed, signed: true);
             foreach (var f in others) await files.AttachToDocumentAsync(id, f, signed: false);

@@ -52,7 +52,7 @@ public sealed class TimelinessInterceptor(IWorkingCalendar calendar, IOptions<Ti
             foreach (var doc in tracker.Entries<DirectiveDocument>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList())
             {
                 if (!docRecords.Add(doc.Id)) continue;
-                var outcome = EntryTimeliness.Classify(ReceivedMoment.OnDate(doc.IssueDate), doc.EnteredAtUtc, rule, doc.Urgency, calendar);
+                var outcome = EntryTimeliness.Classify(new ReceivedMoment(doc.IssueDate, doc.IssueTime), doc.EnteredAtUtc, rule, doc.Urgency, calendar);
                 db.DocumentEntryRecords.Add(new DocumentEntryRecord
                 {
                     DocumentId = doc.Id, IssueDate = doc.IssueDate, EnteredAtUtc = doc.EnteredAtUtc, EnteredByUserId = doc.EnteredByUserId,
