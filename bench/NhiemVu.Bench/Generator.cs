@@ -73,7 +73,7 @@ public static class Generator
     private static readonly string[] Agencies = ["Thuế tỉnh", "Chi cục Hải quan", "Kho bạc Nhà nước", "Bảo hiểm xã hội tỉnh", "Thi hành án dân sự"];
 
     /// <summary>The assignment's list columns: what AssignmentHandlers.Refresh writes (the same pure function,
-    /// <see cref="AssignmentListColumns.Of"/>), plus the task's field and leader (AssignmentHandlers.SetTaskColumns).</summary>
+    /// <see cref="AssignmentListColumns.Of"/>), plus the task's field and leader (as AssignmentHandlers.AddNew sets them).</summary>
     public static object? ListColumn(Assignment a, DirectiveTask task, string column)
     {
         var c = AssignmentListColumns.Of(a);

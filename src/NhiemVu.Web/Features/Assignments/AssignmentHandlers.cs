@@ -443,8 +443,20 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
         e.Property<DateOnly>(WorkflowColumns.DueOrder).CurrentValue = c.DueOrder;
     }
 
+    /// <summary>
+    /// Adds a new assignment of <paramref name="task"/> with all its list columns: the state columns
+    /// (<see cref="Refresh"/>) and the task's field and leader. Every path that creates assignments goes
+    /// through here, so none can leave them out of the filtered lists.
+    /// </summary>
+    public static void AddNew(AppDbContext db, Assignment a, DirectiveTask task)
+    {
+        db.Assignments.Add(a);
+        Refresh(db, a);
+        SetTaskColumns(db, a, task);
+    }
+
     /// <summary>The task's values copied onto a new assignment for list filters (tasks never change them).</summary>
-    public static void SetTaskColumns(AppDbContext db, Assignment a, DirectiveTask task)
+    private static void SetTaskColumns(AppDbContext db, Assignment a, DirectiveTask task)
     {
         var e = db.Entry(a);
         e.Property<Guid?>(WorkflowColumns.FieldId).CurrentValue = task.FieldId;

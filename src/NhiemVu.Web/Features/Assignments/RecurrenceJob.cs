@@ -61,10 +61,7 @@ public sealed class RecurrenceJob(IServiceScopeFactory scopes, TimeProvider cloc
                 var deadline = RecurrenceSchedule.Deadline(period, calendar);
                 foreach (var unit in leads)
                 {
-                    var a = Assignment.Create(task.Id, unit, deadline, now, actor, period);
-                    db.Assignments.Add(a);
-                    AssignmentHandlers.Refresh(db, a);
-                    AssignmentHandlers.SetTaskColumns(db, a, task);
+                    AssignmentHandlers.AddNew(db, Assignment.Create(task.Id, unit, deadline, now, actor, period), task);
                 }
                 try
                 {

@@ -124,12 +124,7 @@ public sealed class DocumentHandlers(AppDbContext db, TimeProvider clock, Workfl
         db.Tasks.Add(created.Task);
         db.Entry(created.Task).Property<string>(WorkflowColumns.SearchText).CurrentValue =
             TextFold.Fold($"{doc.NumberAndSymbol} {doc.Summary} {created.Task.Content}");
-        foreach (var a in created.Assignments)
-        {
-            db.Assignments.Add(a);
-            AssignmentHandlers.Refresh(db, a);
-            AssignmentHandlers.SetTaskColumns(db, a, created.Task);
-        }
+        foreach (var a in created.Assignments) AssignmentHandlers.AddNew(db, a, created.Task);
     }
 
     public async Task<PagedResult<DocumentRow>> ListAsync(string? q, int page = 1, int pageSize = 25)
