@@ -38,6 +38,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<DocumentEntryRecord> DocumentEntryRecords => Set<DocumentEntryRecord>();
     public DbSet<ReportTimelinessRecord> ReportTimelinessRecords => Set<ReportTimelinessRecord>();
     public DbSet<RankingWeightsRow> RankingWeights => Set<RankingWeightsRow>();
+    public DbSet<AssignmentReportInterval> ReportIntervals => Set<AssignmentReportInterval>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

@@ -28,3 +28,42 @@ public sealed class RankingWeightsRow
         (PerCompletedLate, PerMissingExplanation, PerApprovedExtension) = (w.PerCompletedLate, w.PerMissingExplanation, w.PerApprovedExtension);
     }
 }
+
+/// <summary>
+/// One stretch of an assignment's history as the as-of reports count it (<see cref="ReportInterval"/>): the row valid at T
+/// (<c>ValidFromUtc &lt;= T &lt; ValidToUtc</c>) says what the replay of the events up to T says. Written in the same
+/// SaveChanges as the events (see the web layer's ReportIntervalInterceptor); derived data, never edited by hand.
+/// </summary>
+public sealed class AssignmentReportInterval : INotAudited
+{
+    public Guid AssignmentId { get; set; }
+    public int Index { get; set; }
+    /// <summary>The assignment's task (never changes), so reports join tasks without the assignments table.</summary>
+    public Guid TaskId { get; set; }
+    public DateTimeOffset ValidFromUtc { get; set; }
+    /// <summary><see cref="ReportInterval.Open"/> while current.</summary>
+    public DateTimeOffset ValidToUtc { get; set; }
+    public Guid UnitId { get; set; }
+    public int AssignedDay { get; set; }
+    public int? DeadlineDay { get; set; }
+    public Domain.Assignments.ListClass BaseClass { get; set; }
+    public int? SubmittedDay { get; set; }
+    public bool Awaiting { get; set; }
+    public int ApprovedExtensions { get; set; }
+    public bool Explained { get; set; }
+    public bool ReportNumberMissing { get; set; }
+    public bool ReportSignerMissing { get; set; }
+    public int ReportsEntered { get; set; }
+    public int ReportsEnteredInTime { get; set; }
+
+    public static AssignmentReportInterval From(Guid assignmentId, Guid taskId, ReportInterval i) => new()
+    {
+        AssignmentId = assignmentId, Index = i.Index, TaskId = taskId, ValidFromUtc = i.ValidFromUtc, ValidToUtc = i.ValidToUtc ?? ReportInterval.Open,
+        UnitId = i.UnitId, AssignedDay = i.AssignedDay, DeadlineDay = i.DeadlineDay, BaseClass = i.BaseClass, SubmittedDay = i.SubmittedDay,
+        Awaiting = i.Awaiting, ApprovedExtensions = i.ApprovedExtensions, Explained = i.Explained, ReportNumberMissing = i.ReportNumberMissing,
+        ReportSignerMissing = i.ReportSignerMissing, ReportsEntered = i.ReportsEntered, ReportsEnteredInTime = i.ReportsEnteredInTime,
+    };
+
+    public ReportInterval ToDomain() => new(Index, ValidFromUtc, ValidToUtc == ReportInterval.Open ? null : ValidToUtc, UnitId, AssignedDay, DeadlineDay,
+        BaseClass, SubmittedDay, Awaiting, ApprovedExtensions, Explained, ReportNumberMissing, ReportSignerMissing, ReportsEntered, ReportsEnteredInTime);
+}

@@ -17,3 +17,21 @@ internal sealed class RankingWeightsConfiguration : IEntityTypeConfiguration<Ran
         b.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
     }
 }
+
+internal sealed class AssignmentReportIntervalConfiguration : IEntityTypeConfiguration<AssignmentReportInterval>
+{
+    public void Configure(EntityTypeBuilder<AssignmentReportInterval> b)
+    {
+        b.ToTable("assignment_report_intervals");
+        b.HasKey(x => new { x.AssignmentId, x.Index });
+        b.Property(x => x.Index).ValueGeneratedNever();
+        b.HasOne<Domain.Assignments.Assignment>().WithMany().HasForeignKey(x => x.AssignmentId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(x => x.BaseClass).HasConversion<int>();
+        // The four ways an interval enters a period (see the web layer's ReportFacts): deadline in the period;
+        // no deadline and assigned in it; carried over, open; carried over, reported on or after its first day.
+        b.HasIndex(x => new { x.DeadlineDay, x.ValidToUtc, x.ValidFromUtc }).HasDatabaseName("IX_report_intervals_deadline");
+        b.HasIndex(x => new { x.AssignedDay, x.ValidToUtc }).HasDatabaseName("IX_report_intervals_no_deadline").HasFilter("\"DeadlineDay\" IS NULL");
+        b.HasIndex(x => new { x.BaseClass, x.ValidToUtc, x.DeadlineDay }).HasDatabaseName("IX_report_intervals_open");
+        b.HasIndex(x => new { x.SubmittedDay, x.DeadlineDay }).HasDatabaseName("IX_report_intervals_submitted").HasFilter("\"SubmittedDay\" IS NOT NULL");
+    }
+}

@@ -55,7 +55,8 @@ public static class AssignmentReplay
     /// <summary>The state after all events (equals the aggregate's current-state columns).</summary>
     public static AssignmentSnapshot Current(IEnumerable<AssignmentEvent> events) => StateAt(events, DateTimeOffset.MaxValue);
 
-    private static AssignmentSnapshot Apply(AssignmentSnapshot s, AssignmentEvent e)
+    /// <summary>The state after one more event.</summary>
+    public static AssignmentSnapshot Apply(AssignmentSnapshot s, AssignmentEvent e)
     {
         s = s with { LastEventSequence = e.Sequence };
         if (e.ToState is { } to) s = s with { State = to };

@@ -137,6 +137,27 @@ public sealed record GroupStatistics(
 
     public static decimal? Rate(int numerator, int denominator) => denominator == 0 ? null : (decimal)numerator / denominator;
 
+    /// <summary>The figures of several disjoint groups together (every figure is a count or a sum).</summary>
+    public static GroupStatistics Sum(GroupKey key, IEnumerable<GroupStatistics> groups)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        var s = new GroupStatistics(key, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        foreach (var g in groups)
+            s = s with
+            {
+                Total = s.Total + g.Total, CompletedEarly = s.CompletedEarly + g.CompletedEarly, CompletedOnTime = s.CompletedOnTime + g.CompletedOnTime,
+                CompletedLate = s.CompletedLate + g.CompletedLate, InProgressWithinDeadline = s.InProgressWithinDeadline + g.InProgressWithinDeadline,
+                InProgressOverdue = s.InProgressOverdue + g.InProgressOverdue, NoDeadline = s.NoDeadline + g.NoDeadline,
+                NoDeadlineCompleted = s.NoDeadlineCompleted + g.NoDeadlineCompleted, AwaitingConfirmation = s.AwaitingConfirmation + g.AwaitingConfirmation,
+                CarriedOver = s.CarriedOver + g.CarriedOver, ApprovedExtensions = s.ApprovedExtensions + g.ApprovedExtensions,
+                AssignmentsExtended = s.AssignmentsExtended + g.AssignmentsExtended, MissingExplanation = s.MissingExplanation + g.MissingExplanation,
+                ReportsEntered = s.ReportsEntered + g.ReportsEntered, ReportsEnteredInTime = s.ReportsEnteredInTime + g.ReportsEnteredInTime,
+                AssignmentsWithReportEntry = s.AssignmentsWithReportEntry + g.AssignmentsWithReportEntry,
+                AssignmentsWithLateReportEntry = s.AssignmentsWithLateReportEntry + g.AssignmentsWithLateReportEntry,
+            };
+        return s;
+    }
+
     public static GroupStatistics Of(GroupKey key, IEnumerable<AssignmentRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);

@@ -293,6 +293,78 @@ namespace NhiemVu.Migrations.Postgres.Migrations
                     b.ToTable("assignment_contributions", (string)null);
                 });
 
+            modelBuilder.Entity("NhiemVu.Data.AssignmentReportInterval", b =>
+                {
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ApprovedExtensions")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AssignedDay")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Awaiting")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("BaseClass")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DeadlineDay")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Explained")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ReportNumberMissing")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ReportSignerMissing")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ReportsEntered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportsEnteredInTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SubmittedDay")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ValidFromUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ValidToUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AssignmentId", "Index");
+
+                    b.HasIndex("AssignedDay", "ValidToUtc")
+                        .HasDatabaseName("IX_report_intervals_no_deadline")
+                        .HasFilter("\"DeadlineDay\" IS NULL");
+
+                    b.HasIndex("SubmittedDay", "DeadlineDay")
+                        .HasDatabaseName("IX_report_intervals_submitted")
+                        .HasFilter("\"SubmittedDay\" IS NOT NULL");
+
+                    b.HasIndex("BaseClass", "ValidToUtc", "DeadlineDay")
+                        .HasDatabaseName("IX_report_intervals_open");
+
+                    b.HasIndex("DeadlineDay", "ValidToUtc", "ValidFromUtc")
+                        .HasDatabaseName("IX_report_intervals_deadline");
+
+                    b.ToTable("assignment_report_intervals", (string)null);
+                });
+
             modelBuilder.Entity("NhiemVu.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1483,6 +1555,15 @@ namespace NhiemVu.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NhiemVu.Data.AssignmentReportInterval", b =>
+                {
+                    b.HasOne("NhiemVu.Domain.Assignments.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -282,6 +282,78 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                     b.ToTable("assignment_contributions", (string)null);
                 });
 
+            modelBuilder.Entity("NhiemVu.Data.AssignmentReportInterval", b =>
+                {
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApprovedExtensions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssignedDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Awaiting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BaseClass")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DeadlineDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Explained")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReportNumberMissing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReportSignerMissing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportsEntered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportsEnteredInTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SubmittedDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ValidFromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ValidToUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AssignmentId", "Index");
+
+                    b.HasIndex("AssignedDay", "ValidToUtc")
+                        .HasDatabaseName("IX_report_intervals_no_deadline")
+                        .HasFilter("\"DeadlineDay\" IS NULL");
+
+                    b.HasIndex("SubmittedDay", "DeadlineDay")
+                        .HasDatabaseName("IX_report_intervals_submitted")
+                        .HasFilter("\"SubmittedDay\" IS NOT NULL");
+
+                    b.HasIndex("BaseClass", "ValidToUtc", "DeadlineDay")
+                        .HasDatabaseName("IX_report_intervals_open");
+
+                    b.HasIndex("DeadlineDay", "ValidToUtc", "ValidFromUtc")
+                        .HasDatabaseName("IX_report_intervals_deadline");
+
+                    b.ToTable("assignment_report_intervals", (string)null);
+                });
+
             modelBuilder.Entity("NhiemVu.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1470,6 +1542,15 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NhiemVu.Data.AssignmentReportInterval", b =>
+                {
+                    b.HasOne("NhiemVu.Domain.Assignments.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

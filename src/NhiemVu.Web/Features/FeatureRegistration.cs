@@ -61,6 +61,7 @@ public static class FeatureRegistration
         // Entry and review timeliness: recorded with each document and report, reported per specialist and unit.
         services.AddOptions<Timeliness.TimelinessOptions>().BindConfiguration(Timeliness.TimelinessOptions.Section);
         services.AddSingleton<Timeliness.TimelinessInterceptor>();
+        services.AddSingleton<Reports.ReportIntervalInterceptor>();
         services.AddScoped<Timeliness.TimelinessQueries>();
 
         // Notifications: the centre, preferences, the morning digest and the e-mail outbox.

@@ -33,7 +33,8 @@ public static class DatabaseSetup
             services.AddDbContextPool<AppDbContext>((sp, o) => o
                 .UseSqlite(cs, x => x.MigrationsAssembly("NhiemVu.Migrations.Sqlite"))
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.Notifications.NotificationInterceptor>(),
-                    sp.GetRequiredService<Features.Timeliness.TimelinessInterceptor>(), sp.GetRequiredService<Caching.NameVersionInterceptor>(),
+                    sp.GetRequiredService<Features.Timeliness.TimelinessInterceptor>(), sp.GetRequiredService<Features.Reports.ReportIntervalInterceptor>(),
+                    sp.GetRequiredService<Caching.NameVersionInterceptor>(),
                     SqlitePragmas.Instance));
         }
         else if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
@@ -43,7 +44,8 @@ public static class DatabaseSetup
             services.AddDbContextPool<AppDbContext>((sp, o) => o
                 .UseNpgsql(cs, x => x.MigrationsAssembly("NhiemVu.Migrations.Postgres"))
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.Notifications.NotificationInterceptor>(),
-                    sp.GetRequiredService<Features.Timeliness.TimelinessInterceptor>(), sp.GetRequiredService<Caching.NameVersionInterceptor>()));
+                    sp.GetRequiredService<Features.Timeliness.TimelinessInterceptor>(), sp.GetRequiredService<Features.Reports.ReportIntervalInterceptor>(),
+                    sp.GetRequiredService<Caching.NameVersionInterceptor>()));
         }
         else
         {
@@ -57,6 +59,7 @@ public static class DatabaseSetup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync();
+        await Features.Reports.ReportIntervalBackfill.RunAsync(app.Services, app.Logger);
         var roles = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.RoleManager<AppRole>>();
         try { await Features.Accounts.RoleSeeder.EnsureRolesAsync(roles); }
         catch (DbUpdateException) { /* another instance created them at the same moment */ }

@@ -70,7 +70,7 @@ public class ReplayPropertyTests
         Assert.Contains(seen, c => c.DueOrder == DateOnly.MaxValue);
     }
 
-    private static Assignment Run(int seed, List<AssignmentListColumns>? seenColumns = null)
+    internal static Assignment Run(int seed, List<AssignmentListColumns>? seenColumns = null)
     {
         var rng = new Random(seed);
         var now = Local(2025, 3, 3, 8);

@@ -79,7 +79,7 @@ public sealed class RankingWeightsModel(RankingWeightsHandlers weights, ReportQu
         Future = Y > ProvinceTime.LocalDate(q.Now).Year;
         if (Future) return;
         var r = await q.ComputeAsync(ReportPeriod.Year(Y), ReportOutputs.MonthEndOrNow(Y, 12, q.Now), ReportDimension.Unit, includeSecret: true);
-        Preview = EmulationRanking.Rank(r.Report.By(ReportDimension.Unit), r.UnitNames, Current.Weights);
+        Preview = EmulationRanking.Rank(r.Groups.Select(g => g.Statistics), r.UnitNames, Current.Weights);
     }
 
     private int ClampYear(int? year) =>

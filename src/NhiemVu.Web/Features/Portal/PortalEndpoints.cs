@@ -64,7 +64,7 @@ public sealed class PortalQueries(AppDbContext db, TimeProvider clock, ReportQue
         var now = clock.GetUtcNow();
         var today = ProvinceTime.LocalDate(now);
         var r = await reports.ComputeAsync(ReportPeriod.Month(today.Year, today.Month), now, ReportDimension.Unit, includeSecret: false);
-        return r.Report.Total;
+        return r.Total;
     }
 }
 

@@ -3,8 +3,6 @@ using NhiemVu.Domain.Common;
 using NhiemVu.Domain.Reports;
 using NhiemVu.Web.Features.Assignments;
 
-using AssignmentRow = NhiemVu.Domain.Reports.AssignmentRow;
-
 namespace NhiemVu.Web.Features.Reports;
 
 public sealed record MonthPoint(int Year, int Month, GroupStatistics Statistics, DateTimeOffset AsOfUtc)
@@ -19,15 +17,15 @@ public sealed record DashboardView(
     string LeaderName,
     ReportResult Month,
     GroupStatistics Mine,
-    IReadOnlyList<AssignmentRow> MineOverdue,
+    ReportRows MineOverdue,
     IReadOnlyList<UnitBar> OverdueByUnit,
-    IReadOnlyList<AssignmentRow> DueThisWeek,
+    ReportRows DueThisWeek,
     DateOnly WeekEnd,
     IReadOnlyList<MonthPoint> Trend,
     IReadOnlyList<UnitBar> Slowest)
 {
-    public string Query => ReportParams.Query(Month.Report.Period, Month.Report.AsOfUtc, ReportDimension.Unit);
-    public string MineQuery => ReportParams.Query(Month.Report.Period, Month.Report.AsOfUtc, ReportDimension.DirectingLeader);
+    public string Query => ReportParams.Query(Month.Period, Month.AsOfUtc, ReportDimension.Unit);
+    public string MineQuery => ReportParams.Query(Month.Period, Month.AsOfUtc, ReportDimension.DirectingLeader);
 }
 
 /// <summary>
@@ -37,6 +35,9 @@ public sealed record DashboardView(
 /// </summary>
 public sealed class Dashboard(ReportQueries q)
 {
+    /// <summary>The most rows a dashboard list (and its Excel sheet) carries; the page shows how many there are in all.</summary>
+    public const int ListLimit = 500;
+
     public async Task<DashboardView> GetAsync()
     {
         var me = await q.DemandProvinceWideAsync();
@@ -47,26 +48,24 @@ public sealed class Dashboard(ReportQueries q)
         var weekEnd = today.AddDays(((int)DayOfWeek.Sunday - (int)today.DayOfWeek + 7) % 7);
         var monthEnd = ReportPeriod.Month(today.Year, today.Month).To;
 
-        // One load for everything: the widest period, as of now; each figure then replays to its own moment.
-        var (assignments, items) = await q.LoadAsync(new ReportPeriod(trendFrom, weekEnd > monthEnd ? weekEnd : monthEnd), now, includeSecret: true);
-        var month = await q.NameAsync(AsOfStatistics.Compute(assignments, ReportPeriod.Month(today.Year, today.Month), now), ReportDimension.Unit, items);
-
-        var mineRows = month.Report.Rows.Where(r => r.Assignment.DirectingLeaderId == me.UserId).ToList();
-        var mine = GroupStatistics.Of(new GroupKey(ReportDimension.DirectingLeader, me.UserId.ToString("D")), mineRows);
-        var mineOverdue = mineRows.Where(r => r.Class == AssignmentClass.InProgressOverdue).OrderByDescending(r => r.DaysOverdue).ToList();
+        // Each figure is counted by the database as of its own moment (see ReportFacts); the lists keep their first rows and their size.
+        var monthPeriod = ReportPeriod.Month(today.Year, today.Month);
+        var month = await q.ComputeAsync(monthPeriod, now, ReportDimension.Unit, includeSecret: true);
+        var mineKey = new GroupKey(ReportDimension.DirectingLeader, me.UserId.ToString("D"));
+        var mine = (await q.ComputeAsync(monthPeriod, now, ReportDimension.DirectingLeader, includeSecret: true, directingLeader: me.UserId)).Total with { Key = mineKey };
+        var mineOverdue = await q.RowsAsync(monthPeriod, now, ReportDimension.Unit, "*", ReportMeasure.InProgressOverdue, ListLimit, directingLeader: me.UserId);
 
         var byUnit = month.Groups.Select(g => new UnitBar(Guid.Parse(g.Key), g.Label, g.Statistics.InProgressOverdue, g.Statistics)).ToList();
         var overdueByUnit = byUnit.Where(u => u.Count > 0).OrderByDescending(u => u.Count).ThenBy(u => u.Name, StringComparer.Ordinal).ToList();
 
-        var week = AsOfStatistics.Compute(assignments, new ReportPeriod(today, weekEnd), now, new AsOfOptions(IncludeCarriedOver: false));
-        var dueThisWeek = week.Rows.Where(r => r.Class == AssignmentClass.InProgressWithinDeadline)
-            .OrderBy(r => r.Deadline).ThenBy(r => r.Assignment.AssignmentId).ToList();
+        var dueThisWeek = await q.RowsAsync(new ReportPeriod(today, weekEnd), now, ReportDimension.Unit, "*", ReportMeasure.InProgressWithinDeadline,
+            ListLimit, options: new AsOfOptions(IncludeCarriedOver: false));
 
         var trend = new List<MonthPoint>();
         for (var m = trendFrom; m <= first; m = m.AddMonths(1))
         {
             var asOf = ReportOutputs.MonthEndOrNow(m.Year, m.Month, now);
-            trend.Add(new MonthPoint(m.Year, m.Month, AsOfStatistics.Compute(assignments, ReportPeriod.Month(m.Year, m.Month), asOf).Total, asOf));
+            trend.Add(new MonthPoint(m.Year, m.Month, (await q.ComputeAsync(ReportPeriod.Month(m.Year, m.Month), asOf, ReportDimension.Unit, includeSecret: true)).Total, asOf));
         }
 
         var slowest = byUnit.Where(u => u.Statistics.InProgressOverdue + u.Statistics.CompletedLate > 0)

@@ -17,7 +17,7 @@ public sealed class IndexModel(ReportQueries q) : PageModel
     {
         Today = ProvinceTime.LocalDate(q.Now);
         Result = await ReportEndpoints.Run(P, q);
-        Query = ReportParams.Query(Result.Report.Period, Result.Report.AsOfUtc, Result.GroupBy);
+        Query = ReportParams.Query(Result.Period, Result.AsOfUtc, Result.GroupBy);
     }
 
     public string Rows(string key, ReportMeasure m) => $"/reports/rows?{Query}&key={Uri.EscapeDataString(key)}&measure={m}";

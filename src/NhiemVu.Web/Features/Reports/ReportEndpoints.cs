@@ -74,7 +74,7 @@ public static class ReportEndpoints
     private static async Task<IResult> StatisticsXlsx([AsParameters] ReportParams p, ReportQueries q)
     {
         var r = await Run(p, q);
-        return Results.File(ReportOutputs.Excel(r), Xlsx, $"thong-ke-{r.Report.Period.From:yyyyMMdd}-{r.Report.Period.To:yyyyMMdd}.xlsx");
+        return Results.File(ReportOutputs.Excel(r, await q.RowsAsync(r.Period, r.AsOfUtc, r.GroupBy, "*", ReportMeasure.Total, ListExports.MaxRows)), Xlsx, $"thong-ke-{r.Period.From:yyyyMMdd}-{r.Period.To:yyyyMMdd}.xlsx");
     }
 
     private static async Task<IResult> MonthlyDocx(int? year, int? month, ReportQueries q)
@@ -85,7 +85,8 @@ public static class ReportEndpoints
         if (y is < 2000 or > 2100) throw new DomainValidationException("year", "Năm không hợp lệ.");
         var asOf = ReportOutputs.MonthEndOrNow(y, m, q.Now);
         var r = await q.StatisticsAsync(ReportPeriod.Month(y, m), asOf, ReportDimension.Unit);
-        var model = ReportOutputs.Monthly(r, await q.RootUnitNameAsync(), y, m, today);
+        var overdue = await q.RowsAsync(r.Period, r.AsOfUtc, ReportDimension.Unit, "*", ReportMeasure.InProgressOverdue, ReportOutputs.MonthlyOverdueLimit);
+        var model = ReportOutputs.Monthly(r, overdue, await q.NoDeadlineReasonsAsync(r.Period, r.AsOfUtc), await q.RootUnitNameAsync(), y, m, today);
         return Results.File(MonthlyReportWriter.Write(model), Docx, $"bao-cao-thang-{m:00}-{y}.docx");
     }
 
@@ -96,6 +97,6 @@ public static class ReportEndpoints
         var weights = await wh.GetAsync(y);
         var asOf = ReportOutputs.MonthEndOrNow(y, 12, q.Now);
         var r = await q.StatisticsAsync(ReportPeriod.Year(y), asOf, ReportDimension.Unit);
-        return (EmulationRanking.Rank(r.Report.By(ReportDimension.Unit), r.UnitNames, weights.Weights), weights);
+        return (EmulationRanking.Rank(r.Groups.Select(g => g.Statistics), r.UnitNames, weights.Weights), weights);
     }
 }

@@ -4,8 +4,6 @@ using NhiemVu.Domain.Reports;
 using NhiemVu.Web.Features.Assignments;
 using NhiemVu.Web.Features.Reports.Export;
 
-using AssignmentRow = NhiemVu.Domain.Reports.AssignmentRow;
-
 namespace NhiemVu.Web.Features.Reports;
 
 /// <summary>The figures of one group as the API returns them (rates are fractions, null when nothing to measure).</summary>
@@ -26,9 +24,12 @@ public sealed record StatisticsDto(DateOnly From, DateOnly To, DateTimeOffset As
 
 public static class ReportOutputs
 {
-    public static StatisticsDto Dto(ReportResult r) => new(r.Report.Period.From, r.Report.Period.To, r.Report.AsOfUtc, r.GroupBy,
+    /// <summary>The most overdue assignments the monthly report lists by name (the rest are counted, and listed in the system).</summary>
+    public const int MonthlyOverdueLimit = 200;
+
+    public static StatisticsDto Dto(ReportResult r) => new(r.Period.From, r.Period.To, r.AsOfUtc, r.GroupBy,
         r.Groups.Select(g => StatisticsRowDto.From(g.Key, g.Label, g.Statistics)).ToList(),
-        StatisticsRowDto.From("*", "Tổng cộng", r.Report.Total), r.Report.Incomplete.Count);
+        StatisticsRowDto.From("*", "Tổng cộng", r.Total), r.IncompleteCount);
 
     public static string DimensionLabel(ReportDimension d) => d switch
     {
@@ -41,7 +42,7 @@ public static class ReportOutputs
     };
 
     /// <summary>The report table as a workbook: the groups and the total, then the rows behind them.</summary>
-    public static byte[] Excel(ReportResult r)
+    public static byte[] Excel(ReportResult r, ReportRows detailRows)
     {
         var I = ExcelColumnType.Integer;
         var P = ExcelColumnType.Percent;
@@ -59,15 +60,15 @@ public static class ReportOutputs
             s.EntryTimelinessRate,
         ];
         var rows = r.Groups.Select(g => (IReadOnlyList<object?>)Row(g.Label, g.Statistics)).ToList();
-        rows.Add(Row("Tổng cộng", r.Report.Total));
+        rows.Add(Row("Tổng cộng", r.Total));
         var detail = new ExcelTable("Danh sách nhiệm vụ",
             [
                 new("Văn bản", Width: 18), new("Nhiệm vụ", Width: 60), new("Đơn vị chủ trì", Width: 30), new("Thời hạn", ExcelColumnType.Date),
                 new("Phân loại", Width: 26), new("Chờ xác nhận"), new("Số ngày quá hạn", I), new("Số lần gia hạn", I),
             ],
-            r.Report.Rows.Select(x => (IReadOnlyList<object?>)new object?[]
+            detailRows.Items.Select(x => (IReadOnlyList<object?>)new object?[]
             {
-                r.Items.GetValueOrDefault(x.Assignment.AssignmentId)?.DocumentNumber, r.Items.GetValueOrDefault(x.Assignment.AssignmentId)?.TaskContent,
+                x.DocumentNumber, x.TaskContent,
                 r.UnitNames.GetValueOrDefault(x.UnitId), x.Deadline, Labels.Vi(x.Class), x.AwaitingConfirmation ? "Có" : "", x.DaysOverdue,
                 x.ApprovedExtensions,
             }).ToList());
@@ -75,25 +76,18 @@ public static class ReportOutputs
     }
 
     /// <summary>The monthly report to the Chairman (the per-unit table, the overdue list).</summary>
-    public static MonthlyReport Monthly(ReportResult byUnit, string rootUnitName, int year, int month, DateOnly issueDate)
+    public static MonthlyReport Monthly(ReportResult byUnit, ReportRows overdueRows, IReadOnlyList<(string Reason, int Count)> noDeadlineReasons,
+        string rootUnitName, int year, int month, DateOnly issueDate)
     {
         var province = rootUnitName.StartsWith("UBND tỉnh ", StringComparison.OrdinalIgnoreCase) ? rootUnitName["UBND tỉnh ".Length..] : rootUnitName;
-        var report = byUnit.Report;
         var units = byUnit.Groups.Select(g => MonthlyUnitRow.From(g.Label, g.Statistics)).ToList();
-        var overdue = report.Overdue().Select(x =>
-        {
-            var info = byUnit.Items.GetValueOrDefault(x.Assignment.AssignmentId);
-            return new MonthlyOverdueRow(info?.TaskContent ?? "", info?.DocumentNumber ?? "", byUnit.UnitNames.GetValueOrDefault(x.UnitId, "?"),
-                x.Deadline!.Value, x.DaysOverdue);
-        }).ToList();
-        return new MonthlyReport(province, "VĂN PHÒNG", "BC-VP", province, issueDate, month, year, report.AsOfDate, MonthlySummary.From(report),
+        var overdue = overdueRows.Items.Select(x => new MonthlyOverdueRow(x.TaskContent, x.DocumentNumber, byUnit.UnitNames.GetValueOrDefault(x.UnitId, "?"),
+            x.Deadline!.Value, x.DaysOverdue)).ToList();
+        return new MonthlyReport(province, "VĂN PHÒNG", "BC-VP", province, issueDate, month, year, byUnit.AsOfDate,
+            MonthlySummary.From(byUnit.Total, byUnit.IncompleteCount),
             units, overdue, ["Chủ tịch UBND tỉnh (để báo cáo)", "Các Phó Chủ tịch UBND tỉnh", "Lưu: VT, TH"],
             ["KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"], "",
-            NoDeadlineReasons: report.Rows.Where(x => x.Class == AssignmentClass.NoDeadline)
-                .GroupBy(x => (x.Assignment.NoDeadlineReason ?? "").Trim().TrimEnd('.'))
-                .Where(g => g.Key.Length > 0)
-                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => (g.Key, g.Count())).ToList());
+            NoDeadlineReasons: noDeadlineReasons, OverdueNotListed: overdueRows.Total - overdue.Count);
     }
 
     /// <summary>The moment of a monthly report: the end of the month, or now while the month is not over.</summary>

@@ -7,8 +7,6 @@ using NhiemVu.Domain.Reports;
 using NhiemVu.Web.Features.Assignments;
 using NhiemVu.Web.Infrastructure;
 
-using AssignmentRow = NhiemVu.Domain.Reports.AssignmentRow;
-
 namespace NhiemVu.Web.Features.Reports;
 
 /// <summary>What a figure of the report table counts (the drill-down's "cls").</summary>
@@ -24,28 +22,33 @@ public enum ReportMeasure
     ReportEntryLate,
 }
 
-/// <summary>The text shown with an assignment of a report (not part of the figures).</summary>
-public sealed record ReportItemInfo(string TaskContent, string DocumentNumber, string DocumentSummary, bool IsPublic, Secrecy Secrecy);
-
 /// <summary>One group of the report table, with its label.</summary>
 public sealed record ReportGroup(string Key, string Label, GroupStatistics Statistics);
 
-/// <summary>A computed report: the figures as of <see cref="AsOfReport.AsOfUtc"/>, the groups and the names.</summary>
-public sealed record ReportResult(AsOfReport Report, ReportDimension GroupBy, IReadOnlyList<ReportGroup> Groups,
-    IReadOnlyDictionary<Guid, ReportItemInfo> Items, IReadOnlyDictionary<Guid, string> UnitNames, IReadOnlyDictionary<Guid, string> PeopleNames)
+/// <summary>A computed report: the figures of the period as of <see cref="AsOfUtc"/>, per group and in total, and the names.</summary>
+/// <param name="IncompleteCount">Assignments of the period left out for incomplete information (seed 003).</param>
+public sealed record ReportResult(ReportPeriod Period, DateTimeOffset AsOfUtc, ReportDimension GroupBy, IReadOnlyList<ReportGroup> Groups,
+    GroupStatistics Total, int IncompleteCount, IReadOnlyDictionary<Guid, string> UnitNames, IReadOnlyDictionary<Guid, string> PeopleNames)
 {
-    public IEnumerable<AssignmentRow> RowsOf(string? key, ReportMeasure measure) =>
-        Report.Rows.Where(r => (string.IsNullOrEmpty(key) || key == "*" || r.KeyFor(GroupBy).Value == key) && ReportQueries.Matches(r, measure));
+    /// <summary>Local date of the moment (the day "as of" which overdue is judged).</summary>
+    public DateOnly AsOfDate => ProvinceTime.LocalDate(AsOfUtc);
 }
 
+/// <summary>One assignment behind a figure, classified as of the report's moment (the drill-down, the overdue lists).</summary>
+public sealed record ReportListRow(
+    Guid AssignmentId, Guid UnitId, Guid DirectingLeaderId, AssignmentClass Class, bool AwaitingConfirmation, bool CarriedOver,
+    DateOnly? Deadline, int DaysOverdue, int ApprovedExtensions, string TaskContent, string DocumentNumber, string? NoDeadlineReason);
+
+/// <summary>The first <see cref="Items"/> of a list of <see cref="Total"/> rows.</summary>
+public sealed record ReportRows(IReadOnlyList<ReportListRow> Items, int Total);
+
 /// <summary>
-/// Loads the assignments a report needs and runs <see cref="AsOfStatistics"/>. The database narrows
-/// the candidates (assigned by the moment; not completed before the period started; secret
-/// documents only for office and leaders); the events are loaded only up to the moment, so later
-/// changes cannot reach the figures. Incomplete information (seed 003) is left out of the figures:
-/// a no-deadline task without its "lý do không có thời hạn" (<see cref="IncompleteReason.NoDeadlineWithoutReason"/>;
-/// new tasks must give one, the reports_ migration filled a default for older ones), a missing document
-/// number, a result report without number or signer.
+/// The as-of reports, counted by the database. Each assignment's history is stored as report intervals
+/// (<see cref="ReportIntervals"/>, written in the same save as its events), so "the figures as of T" are the rows valid
+/// at T, filtered to the period and counted with one <c>GROUP BY</c> — the rules of <see cref="AsOfStatistics"/>
+/// (which stays the specification, and against which the tests check these counts), without replaying any history
+/// per request. Incomplete information (seed 003) is left out of the figures and counted apart: a no-deadline task
+/// without its "lý do không có thời hạn", a missing document number, a deciding result report without number or signer.
 /// </summary>
 public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowUser user, Infrastructure.Caching.NameCache names)
 {
@@ -59,85 +62,6 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
         return me;
     }
 
-    /// <summary>Kinds of event that, without a state change, change nothing in a replay or a report figure.</summary>
-    private static readonly AssignmentEventKind[] ReplayIrrelevant =
-    [
-        AssignmentEventKind.ProgressPosted, AssignmentEventKind.Urged, AssignmentEventKind.ExtensionRequested,
-        AssignmentEventKind.ExtensionRejected, AssignmentEventKind.RefusalRequested, AssignmentEventKind.RefusalRejected,
-        AssignmentEventKind.AdjustmentRequested, AssignmentEventKind.AdjustmentRejected,
-    ];
-
-    public async Task<(List<ReportAssignment> Assignments, Dictionary<Guid, ReportItemInfo> Items)> LoadAsync(
-        ReportPeriod period, DateTimeOffset asOfUtc, bool includeSecret, bool onlyPublic = false)
-    {
-        var fromUtc = ProvinceTime.StartOfDayUtc(period.From);
-        var a = db.Assignments.AsNoTracking().Where(x => x.AssignedAtUtc <= asOfUtc);
-        // Completion is final, so an assignment completed before the period (and so before T) has the
-        // same deadline at T as now. It can be skipped only when that deadline is also before the
-        // period (or it has none): one completed early, before the period, with its deadline inside
-        // the period still counts there.
-        var from = period.From;
-        if (asOfUtc >= fromUtc)
-            a = a.Where(x => !(x.State == AssignmentState.Completed && x.CompletedAtUtc < fromUtc
-                               && (x.Deadline == null || x.Deadline < from)));
-        var q = from x in a
-                join t in db.Tasks on x.TaskId equals t.Id
-                join d in db.Documents on t.DocumentId equals d.Id
-                select new { A = x, T = t, D = d };
-        if (!includeSecret) q = q.Where(r => r.D.Secrecy == Secrecy.Thuong);
-        if (onlyPublic) q = q.Where(r => r.T.IsPublic && r.D.Secrecy == Secrecy.Thuong);
-        // Per assignment only keys and short values; the texts (task content, document summary) once
-        // per task, shared by its assignments (a task "for all communes" has a hundred of them).
-        var heads = await q.Select(r => new
-        {
-            r.A.Id, r.A.TaskId, r.T.DocumentId, r.T.DirectingLeaderId, FieldId = r.T.FieldId ?? r.D.FieldId, r.T.Nature, r.T.Programme,
-            r.D.Source, r.D.Kind, r.D.NumberAndSymbol, r.T.IsPublic, r.D.Secrecy, r.T.NoDeadlineReason,
-        }).ToListAsync();
-        var taskIds = q.Select(r => r.A.TaskId);
-        var texts = await (from t in db.Tasks.AsNoTracking()
-                           where taskIds.Contains(t.Id)
-                           join d in db.Documents on t.DocumentId equals d.Id
-                           select new { t.Id, t.Content, d.Summary }).ToDictionaryAsync(x => x.Id);
-        var ids = q.Select(r => r.A.Id);
-        // The events as the replay reads them, without their texts, and without the events that change
-        // nothing a report counts: progress notes that leave the state as it is, urgings, requests and
-        // their refusals (a third of all events). The replay, the explanation rule and the
-        // incomplete-information check read only the others.
-        var events = (await db.AssignmentEvents.AsNoTracking()
-                .Where(e => e.AtUtc <= asOfUtc && ids.Contains(e.AssignmentId))
-                .Where(e => e.ToState != null || !ReplayIrrelevant.Contains(e.Kind))
-                .Select(e => AssignmentEvent.ForReplay(e.Id, e.AssignmentId, e.Sequence, e.Kind, e.AtUtc, e.ActorUserId, e.LeadUnitId, e.FromState,
-                    e.ToState, e.OldDeadline, e.NewDeadline, e.FromUnitId, e.ToUnitId, e.ReportId, e.RequestId, e.Percent, e.Approved,
-                    e.CountsAsExtension, e.IsOverride))
-                .ToListAsync())
-            .ToLookup(e => e.AssignmentId);
-        var reports = (await db.AssignmentReports.AsNoTracking().Where(r => r.SubmittedAtUtc <= asOfUtc && ids.Contains(r.AssignmentId))
-                .Select(r => new { r.AssignmentId, r.Id, r.NumberAndSymbol, r.SignerName }).ToListAsync())
-            .ToLookup(r => r.AssignmentId, r => new ReportedResult(r.Id, r.NumberAndSymbol, r.SignerName));
-        // Entry timeliness of the reports, as stored when each was entered (known at T when entered by T).
-        var entries = (await db.ReportTimelinessRecords.AsNoTracking().Where(r => r.EnteredAtUtc <= asOfUtc && ids.Contains(r.AssignmentId))
-                .Select(r => new { r.AssignmentId, r.ReportId, r.UnitId, r.EnteredAtUtc, r.EntryInTime }).ToListAsync())
-            .ToLookup(r => r.AssignmentId, r => new ReportEntry(r.ReportId, r.UnitId, r.EnteredAtUtc, r.EntryInTime));
-        var list = new List<ReportAssignment>(heads.Count);
-        var items = new Dictionary<Guid, ReportItemInfo>(heads.Count);
-        var infos = new Dictionary<(Guid, bool, Secrecy, string), ReportItemInfo>();
-        foreach (var h in heads)
-        {
-            var ev = events[h.Id].OrderBy(e => e.Sequence).ToList();
-            if (ev.Count == 0) continue;
-            list.Add(new ReportAssignment(h.Id, h.TaskId, h.DocumentId, h.DirectingLeaderId, h.FieldId, h.Nature, h.Programme, ev,
-                reports[h.Id].ToList(), h.NoDeadlineReason, h.Source, h.Kind, h.NumberAndSymbol, entries[h.Id].ToList()));
-            var key = (h.TaskId, h.IsPublic, h.Secrecy, h.NumberAndSymbol);
-            if (!infos.TryGetValue(key, out var info))
-            {
-                var text = texts[h.TaskId];
-                infos[key] = info = new ReportItemInfo(text.Content, h.NumberAndSymbol, text.Summary, h.IsPublic, h.Secrecy);
-            }
-            items[h.Id] = info;
-        }
-        return (list, items);
-    }
-
     /// <summary>The report for the period as of the moment, grouped (office and provincial leaders only).</summary>
     public async Task<ReportResult> StatisticsAsync(ReportPeriod period, DateTimeOffset asOfUtc, ReportDimension groupBy)
     {
@@ -146,31 +70,72 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
     }
 
     /// <summary>No authorization check: callers decide (the portal passes includeSecret: false).</summary>
-    public async Task<ReportResult> ComputeAsync(ReportPeriod period, DateTimeOffset asOfUtc, ReportDimension groupBy, bool includeSecret)
+    public async Task<ReportResult> ComputeAsync(ReportPeriod period, DateTimeOffset asOfUtc, ReportDimension groupBy, bool includeSecret,
+        AsOfOptions? options = null, Guid? directingLeader = null)
     {
-        var (assignments, items) = await LoadAsync(period, asOfUtc, includeSecret);
-        var report = AsOfStatistics.Compute(assignments, period, asOfUtc, AsOfOptions.Default);
-        return await NameAsync(report, groupBy, items);
+        var facts = ReportFacts.Of(db, period, asOfUtc, includeSecret, options ?? AsOfOptions.Default);
+        if (directingLeader is { } leader) facts = facts.Where(f => f.DirectingLeaderId == leader);
+        var (groups, incomplete) = await ReportFacts.GroupAsync(facts, groupBy);
+        var total = GroupStatistics.Sum(new GroupKey(groupBy, "*"), groups);
+        return await NameAsync(period, asOfUtc, groupBy, groups, total, incomplete);
     }
 
-    public async Task<ReportResult> NameAsync(AsOfReport report, ReportDimension groupBy, IReadOnlyDictionary<Guid, ReportItemInfo> items)
+    /// <summary>The assignments behind a figure (<paramref name="key"/> "*" or empty: every group), most overdue first,
+    /// then by deadline; the first <paramref name="take"/> of them and how many there are.</summary>
+    public async Task<ReportRows> RowsAsync(ReportPeriod period, DateTimeOffset asOfUtc, ReportDimension groupBy, string? key, ReportMeasure measure,
+        int take, bool includeSecret = true, AsOfOptions? options = null, Guid? directingLeader = null)
+    {
+        var facts = ReportFacts.Of(db, period, asOfUtc, includeSecret, options ?? AsOfOptions.Default).Where(f => !f.Incomplete);
+        if (directingLeader is { } leader) facts = facts.Where(f => f.DirectingLeaderId == leader);
+        if (!string.IsNullOrEmpty(key) && key != "*") facts = facts.Where(ReportFacts.KeyIs(groupBy, key));
+        facts = facts.Where(ReportFacts.Measure(measure));
+        var total = await facts.CountAsync();
+        if (take <= 0 || total == 0) return new ReportRows([], total);
+        var rows = await facts.OrderByDescending(f => f.DaysOverdue).ThenBy(f => f.DeadlineDay ?? int.MaxValue).ThenBy(f => f.AssignmentId)
+            .Take(take)
+            .Select(f => new { f.AssignmentId, f.UnitId, f.DirectingLeaderId, f.Class, f.Awaiting, f.CarriedOver, f.DeadlineDay, f.DaysOverdue, f.ApprovedExtensions, f.TaskId, f.DocumentNumber, f.NoDeadlineReason })
+            .ToListAsync();
+        var taskIds = rows.Select(r => r.TaskId).Distinct().ToList();
+        var contents = await db.Tasks.AsNoTracking().Where(t => taskIds.Contains(t.Id)).Select(t => new { t.Id, t.Content }).ToDictionaryAsync(t => t.Id, t => t.Content);
+        return new ReportRows(rows.Select(r => new ReportListRow(r.AssignmentId, r.UnitId, r.DirectingLeaderId, (AssignmentClass)r.Class, r.Awaiting,
+            r.CarriedOver, r.DeadlineDay is { } d ? DateOnly.FromDayNumber(d) : null, r.DaysOverdue, r.ApprovedExtensions,
+            contents.GetValueOrDefault(r.TaskId, ""), r.DocumentNumber, r.NoDeadlineReason)).ToList(), total);
+    }
+
+    /// <summary>"Lý do không có thời hạn" of the period's no-deadline assignments, with how many give each (the monthly report).</summary>
+    public async Task<IReadOnlyList<(string Reason, int Count)>> NoDeadlineReasonsAsync(ReportPeriod period, DateTimeOffset asOfUtc)
+    {
+        var reasons = await ReportFacts.Of(db, period, asOfUtc, includeSecret: true, AsOfOptions.Default)
+            .Where(f => !f.Incomplete && f.Class == (int)AssignmentClass.NoDeadline)
+            .GroupBy(f => f.NoDeadlineReason).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        // Reasons that differ only by blanks or a final full stop are one reason.
+        return reasons.GroupBy(r => (r.Key ?? "").Trim().TrimEnd('.'))
+            .Where(g => g.Key.Length > 0)
+            .Select(g => (g.Key, g.Sum(x => x.Count)))
+            .OrderByDescending(g => g.Item2).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<ReportResult> NameAsync(ReportPeriod period, DateTimeOffset asOfUtc, ReportDimension groupBy,
+        IReadOnlyList<GroupStatistics> groups, GroupStatistics total, int incomplete)
     {
         var units = await UnitNamesAsync();
         var people = await names.UserNamesAsync(db);
         var fields = groupBy == ReportDimension.Field ? await db.Fields.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Name) : [];
+        var docIds = groupBy == ReportDimension.Document ? groups.Select(g => g.Key.AsGuid()).OfType<Guid>().ToList() : [];
+        var documents = docIds.Count == 0 ? [] : await db.Documents.AsNoTracking().Where(d => docIds.Contains(d.Id))
+            .ToDictionaryAsync(d => d.Id, d => $"{d.NumberAndSymbol} – {d.Summary}");
         string Label(GroupKey k) => k.Dimension switch
         {
             ReportDimension.Unit => k.AsGuid() is { } u ? units.GetValueOrDefault(u, "?") : "?",
             ReportDimension.DirectingLeader => k.AsGuid() is { } p ? people.GetValueOrDefault(p, "?") : "?",
             ReportDimension.Field => k.AsGuid() is { } f ? fields.GetValueOrDefault(f, "?") : "(chưa xác định lĩnh vực)",
             ReportDimension.Nature => k.AsEnum<TaskNature>() is { } n ? Labels.Vi(n) : k.Value,
-            ReportDimension.Document => report.Rows.FirstOrDefault(r => r.Assignment.DocumentId.ToString("D") == k.Value) is { } r
-                && items.TryGetValue(r.Assignment.AssignmentId, out var i) ? $"{i.DocumentNumber} – {i.DocumentSummary}" : k.Value,
+            ReportDimension.Document => k.AsGuid() is { } d ? documents.GetValueOrDefault(d, k.Value) : k.Value,
             _ => k.Value,
         };
-        var groups = report.By(groupBy).Select(g => new ReportGroup(g.Key.Value, Label(g.Key), g))
+        var named = groups.Select(g => new ReportGroup(g.Key.Value, Label(g.Key), g))
             .OrderBy(g => g.Label, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false)).ToList();
-        return new ReportResult(report, groupBy, groups, items, units, people);
+        return new ReportResult(period, asOfUtc, groupBy, named, total, incomplete, units, people);
     }
 
     /// <summary>Every unit's name, from the per-instance cache (shared: read only).</summary>
@@ -180,27 +145,6 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
     public async Task<string> RootUnitNameAsync() =>
         await db.Units.AsNoTracking().Where(u => u.ParentId == null && u.Kind == Domain.Units.UnitKind.ProvincialCommittee)
             .Select(u => u.Name).FirstOrDefaultAsync() ?? "UBND tỉnh";
-
-    public static bool Matches(AssignmentRow r, ReportMeasure m) => m switch
-    {
-        ReportMeasure.Total => true,
-        ReportMeasure.CompletedEarly => r.Class == AssignmentClass.CompletedEarly,
-        ReportMeasure.CompletedOnTime => r.Class == AssignmentClass.CompletedOnTime,
-        ReportMeasure.CompletedLate => r.Class == AssignmentClass.CompletedLate,
-        ReportMeasure.InProgressWithinDeadline => r.Class == AssignmentClass.InProgressWithinDeadline,
-        ReportMeasure.InProgressOverdue => r.Class == AssignmentClass.InProgressOverdue,
-        ReportMeasure.NoDeadline => r.Class == AssignmentClass.NoDeadline,
-        ReportMeasure.AwaitingConfirmation => r.AwaitingConfirmation,
-        ReportMeasure.Extended => r.ApprovedExtensions > 0,
-        ReportMeasure.MissingExplanation => r.LacksExplanation,
-        ReportMeasure.CarriedOver => r.CarriedOver,
-        ReportMeasure.Completed => r.Class is AssignmentClass.CompletedEarly or AssignmentClass.CompletedOnTime or AssignmentClass.CompletedLate,
-        ReportMeasure.WithDeadline => r.Class != AssignmentClass.NoDeadline,
-        ReportMeasure.CompletedByDeadline => r.Class is AssignmentClass.CompletedEarly or AssignmentClass.CompletedOnTime,
-        ReportMeasure.ReportEntered => r.ReportsEntered > 0,
-        ReportMeasure.ReportEntryLate => r.ReportsEnteredInTime < r.ReportsEntered,
-        _ => false,
-    };
 
     /// <summary>The count of a measure in a group's figures (what the drill-down must list).</summary>
     public static int Count(GroupStatistics s, ReportMeasure m) => m switch

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using AssignmentRow = NhiemVu.Domain.Reports.AssignmentRow;
 
 namespace NhiemVu.Web.Features.Reports;
 
@@ -11,16 +10,20 @@ public sealed class RowsModel(ReportQueries q) : PageModel
     [BindProperty(SupportsGet = true)] public string? Key { get; set; }
     [BindProperty(SupportsGet = true)] public ReportMeasure Measure { get; set; }
     public ReportResult Result { get; private set; } = null!;
-    public IReadOnlyList<AssignmentRow> Items { get; private set; } = [];
+    public IReadOnlyList<ReportListRow> Items { get; private set; } = [];
+    /// <summary>How many assignments the figure counts (the page lists the first <see cref="PageLimit"/>).</summary>
+    public int Total { get; private set; }
+    public const int PageLimit = 1000;
     public string GroupLabel { get; private set; } = "";
     public string Back { get; private set; } = "";
 
     public async Task OnGetAsync()
     {
         Result = await ReportEndpoints.Run(P, q);
-        Items = Result.RowsOf(Key, Measure).OrderByDescending(r => r.DaysOverdue).ThenBy(r => r.Deadline ?? DateOnly.MaxValue).ToList();
+        var rows = await q.RowsAsync(Result.Period, Result.AsOfUtc, Result.GroupBy, Key, Measure, PageLimit);
+        (Items, Total) = (rows.Items, rows.Total);
         GroupLabel = string.IsNullOrEmpty(Key) || Key == "*" ? "Tổng cộng" : Result.Groups.FirstOrDefault(g => g.Key == Key)?.Label ?? Key;
-        Back = "/reports?" + ReportParams.Query(Result.Report.Period, Result.Report.AsOfUtc, Result.GroupBy);
+        Back = "/reports?" + ReportParams.Query(Result.Period, Result.AsOfUtc, Result.GroupBy);
     }
 
     public static string MeasureLabel(ReportMeasure m) => m switch

@@ -10,7 +10,7 @@ using NhiemVu.Web.Features.Reviews;
 using NhiemVu.Web.Features.Units;
 using NhiemVu.Web.Infrastructure.Security;
 
-using ReportRow = NhiemVu.Domain.Reports.AssignmentRow;
+using ReportRow = NhiemVu.Web.Features.Reports.ReportListRow;
 
 namespace NhiemVu.Web.Features.Reports.Export;
 
@@ -81,11 +81,11 @@ public static class ListExports
 
     /// <summary>Assignments of a report (the drill-down, the dashboard's lists), classified as of the report's moment.</summary>
     public static ExcelSheet<ReportRow> ReportRowsSheet(string name, ReportResult r) => new ExcelSheet<ReportRow>(name)
-        .Text("Văn bản", x => r.Items.GetValueOrDefault(x.Assignment.AssignmentId)?.DocumentNumber, 18)
-        .Text("Nhiệm vụ", x => r.Items.GetValueOrDefault(x.Assignment.AssignmentId)?.TaskContent, 60)
+        .Text("Văn bản", x => x.DocumentNumber, 18)
+        .Text("Nhiệm vụ", x => x.TaskContent, 60)
         .Text("Đơn vị chủ trì", x => r.UnitNames.GetValueOrDefault(x.UnitId), 30)
-        .Text("Người chỉ đạo", x => r.PeopleNames.GetValueOrDefault(x.Assignment.DirectingLeaderId), 24)
-        .Date("Thời hạn", x => x.Deadline).Text("Lý do không có thời hạn", x => x.Deadline is null ? x.Assignment.NoDeadlineReason : null, 30)
+        .Text("Người chỉ đạo", x => r.PeopleNames.GetValueOrDefault(x.DirectingLeaderId), 24)
+        .Date("Thời hạn", x => x.Deadline).Text("Lý do không có thời hạn", x => x.Deadline is null ? x.NoDeadlineReason : null, 30)
         .Text("Phân loại", x => Labels.Vi(x.Class), 26).YesNo("Chờ xác nhận", x => x.AwaitingConfirmation)
         .Integer("Số ngày quá hạn", x => x.DaysOverdue).Integer("Số lần gia hạn", x => x.ApprovedExtensions).YesNo("Chuyển tiếp từ kỳ trước", x => x.CarriedOver);
 
@@ -149,24 +149,21 @@ public static class ListExports
     public static async Task<IResult> Rows([AsParameters] ReportParams p, string? key, ReportMeasure? measure, ReportQueries q)
     {
         var r = await ReportEndpoints.Run(p, q);
-        var rows = RowsOf(r, key, measure ?? ReportMeasure.Total);
-        return ExcelDownload.File(ReportRowsSheet("Danh sách nhiệm vụ", r).Export(rows),
-            $"nhiem-vu-{r.Report.Period.From:yyyyMMdd}-{r.Report.Period.To:yyyyMMdd}.xlsx");
+        // The drill-down's rows in the page's order, all of them (up to MaxRows).
+        var rows = await q.RowsAsync(r.Period, r.AsOfUtc, r.GroupBy, key, measure ?? ReportMeasure.Total, MaxRows);
+        return ExcelDownload.File(ReportRowsSheet("Danh sách nhiệm vụ", r).Export(rows.Items.ToList()),
+            $"nhiem-vu-{r.Period.From:yyyyMMdd}-{r.Period.To:yyyyMMdd}.xlsx");
     }
-
-    /// <summary>The drill-down's rows in the page's order.</summary>
-    public static List<ReportRow> RowsOf(ReportResult r, string? key, ReportMeasure measure) =>
-        r.RowsOf(key, measure).OrderByDescending(x => x.DaysOverdue).ThenBy(x => x.Deadline ?? DateOnly.MaxValue).ToList();
 
     public static async Task<IResult> DashboardTables(Dashboard dashboard)
     {
         var v = await dashboard.GetAsync(); // province-wide readers only (403 otherwise)
         var m = v.Month;
         return ExcelDownload.File(ExcelExporter.Export(
-            ReportRowsSheet("Tôi chỉ đạo – quá hạn", m).Table(v.MineOverdue),
+            ReportRowsSheet("Tôi chỉ đạo – quá hạn", m).Table(v.MineOverdue.Items),
             UnitBarsSheet("Quá hạn theo đơn vị", "Số nhiệm vụ quá hạn").Table(v.OverdueByUnit),
             TrendSheet.Table(v.Trend),
-            ReportRowsSheet("Đến hạn tuần này", m).Table(v.DueThisWeek),
+            ReportRowsSheet("Đến hạn tuần này", m).Table(v.DueThisWeek.Items),
             UnitBarsSheet("Đơn vị chậm nhất", "Số nhiệm vụ quá hạn").Table(v.Slowest)), "tong-quan-chi-dao.xlsx");
     }
 

@@ -25,6 +25,8 @@ namespace NhiemVu.Web.Features.Reports.Export;
 /// <param name="Proposals">Paragraphs of the "Đề xuất, kiến nghị" part; none: the part is left out.</param>
 /// <param name="NoDeadlineReasons">Why the no-deadline tasks have none (seed 002 art. 3.3): each recorded reason with
 /// its number of assignments, most frequent first; none: not listed.</param>
+/// <param name="OverdueNotListed">Overdue assignments beyond the <see cref="Overdue"/> list (which keeps the most overdue):
+/// the report says how many and where the whole list is.</param>
 public sealed record MonthlyReport(
     string ProvinceName,
     string IssuingBody,
@@ -41,7 +43,8 @@ public sealed record MonthlyReport(
     IReadOnlyList<string> SignerAuthority,
     string SignerName,
     IReadOnlyList<string>? Proposals = null,
-    IReadOnlyList<(string Reason, int Count)>? NoDeadlineReasons = null);
+    IReadOnlyList<(string Reason, int Count)>? NoDeadlineReasons = null,
+    int OverdueNotListed = 0);
 
 /// <summary>The summary figures of the month (see <see cref="GroupStatistics"/> for the definitions).</summary>
 public sealed record MonthlySummary(
@@ -62,12 +65,11 @@ public sealed record MonthlySummary(
     public int Completed => CompletedEarly + CompletedOnTime + CompletedLate;
     public int InProgress => InProgressWithinDeadline + InProgressOverdue;
 
-    public static MonthlySummary From(AsOfReport report)
+    public static MonthlySummary From(GroupStatistics s, int incomplete)
     {
-        ArgumentNullException.ThrowIfNull(report);
-        var s = report.Total;
+        ArgumentNullException.ThrowIfNull(s);
         return new(s.Total, s.CompletedEarly, s.CompletedOnTime, s.CompletedLate, s.InProgressWithinDeadline, s.InProgressOverdue,
-            s.NoDeadline, s.AwaitingConfirmation, s.MissingExplanation, s.ApprovedExtensions, report.Incomplete.Count, s.OnTimeRate, s.CompletionRate);
+            s.NoDeadline, s.AwaitingConfirmation, s.MissingExplanation, s.ApprovedExtensions, incomplete, s.OnTimeRate, s.CompletionRate);
     }
 }
 

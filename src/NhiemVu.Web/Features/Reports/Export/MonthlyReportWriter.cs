@@ -50,6 +50,9 @@ public static class MonthlyReportWriter
             body.Append(Heading("III. NHIỆM VỤ QUÁ HẠN"));
             if (report.Overdue.Count == 0) body.Append(BodyPara("Không có nhiệm vụ quá hạn."));
             else body.Append(OverdueTable(report));
+            if (report.OverdueNotListed > 0)
+                body.Append(BodyPara($"Bảng trên liệt kê {report.Overdue.Count} nhiệm vụ quá hạn lâu nhất; còn {report.OverdueNotListed} nhiệm vụ quá hạn khác, "
+                    + "xem đầy đủ trên Hệ thống (Báo cáo, thống kê → Đang thực hiện quá hạn → Tải Excel)."));
 
             if (report.Proposals is { Count: > 0 } proposals)
             {

@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using NhiemVu.Data;
+using NhiemVu.Domain.Assignments;
+using NhiemVu.Domain.Reports;
+
+namespace NhiemVu.Web.Features.Reports;
+
+/// <summary>
+/// Keeps <see cref="AssignmentReportInterval"/> in step with the events, in the same SaveChanges, whatever path
+/// changed an assignment (a transition, a new task, a recurring period, the demo data): the intervals are recomputed
+/// from the aggregate's events with <see cref="ReportIntervals.Of"/> and only the rows that differ are written
+/// (usually the last one is closed and one is added). Registered after the timeliness interceptor, whose new
+/// entry records it counts. Concurrent transitions of one assignment are already refused by its concurrency stamp.
+/// </summary>
+public sealed class ReportIntervalInterceptor : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is AppDbContext db) WriteAsync(db, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is AppDbContext db) await WriteAsync(db, cancellationToken);
+        return result;
+    }
+
+    private static async Task WriteAsync(AppDbContext db, CancellationToken ct)
+    {
+        var tracker = db.ChangeTracker;
+        var changed = tracker.Entries<Assignment>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
+        if (changed.Count == 0) return;
+        await SyncAsync(db, changed.Select(e => e.Entity).ToList(), changed.Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id).ToHashSet(), ct);
+    }
+
+    /// <summary>Recomputes and writes the intervals of <paramref name="assignments"/> (tracked; <paramref name="added"/>: not yet in the database).</summary>
+    public static async Task SyncAsync(AppDbContext db, IReadOnlyList<Assignment> assignments, IReadOnlySet<Guid> added, CancellationToken ct)
+    {
+        var tracker = db.ChangeTracker;
+        foreach (var a in assignments)
+        {
+            var entry = db.Entry(a);
+            if (!entry.Collection(x => x.Events).IsLoaded && !added.Contains(a.Id)) await entry.Collection(x => x.Events).LoadAsync(ct);
+            if (!entry.Collection(x => x.Reports).IsLoaded && !added.Contains(a.Id)) await entry.Collection(x => x.Reports).LoadAsync(ct);
+        }
+        var stored = assignments.Where(a => !added.Contains(a.Id)).Select(a => a.Id).ToList();
+        var persisted = new Dictionary<(Guid, int), AssignmentReportInterval>();
+        var entries = new List<ReportTimelinessRecord>();
+        if (stored.Count > 0)
+        {
+            foreach (var chunk in stored.Chunk(500))
+            {
+                foreach (var i in await db.ReportIntervals.AsNoTracking().Where(x => chunk.Contains(x.AssignmentId)).ToListAsync(ct))
+                    persisted[(i.AssignmentId, i.Index)] = i;
+                entries.AddRange(await db.ReportTimelinessRecords.AsNoTracking().Where(r => chunk.Contains(r.AssignmentId)).ToListAsync(ct));
+            }
+        }
+        var ids = assignments.Select(a => a.Id).ToHashSet();
+        // Records the timeliness interceptor has just added (or a tracked one), replacing the stored copy of the same report.
+        var recordById = entries.ToDictionary(r => r.ReportId);
+        foreach (var r in tracker.Entries<ReportTimelinessRecord>().Where(e => e.State != EntityState.Deleted && ids.Contains(e.Entity.AssignmentId)))
+            recordById[r.Entity.ReportId] = r.Entity;
+        var tracked = tracker.Entries<AssignmentReportInterval>().Where(e => ids.Contains(e.Entity.AssignmentId))
+            .ToDictionary(e => (e.Entity.AssignmentId, e.Entity.Index));
+
+        var recordsByAssignment = recordById.Values.ToLookup(r => r.AssignmentId);
+        foreach (var a in assignments)
+        {
+            var taskId = a.TaskId;
+            var computed = ReportIntervals.Of(a.Events,
+                a.Reports.Select(r => new ReportedResult(r.Id, r.NumberAndSymbol, r.SignerName)),
+                recordsByAssignment[a.Id].Select(r => new ReportEntry(r.ReportId, r.UnitId, r.EnteredAtUtc, r.EntryInTime)));
+            var keep = new HashSet<int>();
+            foreach (var i in computed)
+            {
+                keep.Add(i.Index);
+                var row = AssignmentReportInterval.From(a.Id, taskId, i);
+                if (tracked.TryGetValue((a.Id, i.Index), out var t))
+                {
+                    if (t.State == EntityState.Deleted) t.State = EntityState.Modified;
+                    if (t.Entity.ToDomain() != i || t.Entity.TaskId != taskId) t.CurrentValues.SetValues(row);
+                }
+                else if (persisted.TryGetValue((a.Id, i.Index), out var p))
+                {
+                    if (p.ToDomain() == i && p.TaskId == taskId) continue;
+                    db.ReportIntervals.Attach(row).State = EntityState.Modified;
+                }
+                else db.ReportIntervals.Add(row);
+            }
+            foreach (var ((assignmentId, index), t) in tracked)
+                if (assignmentId == a.Id && !keep.Contains(index)) t.State = t.State == EntityState.Added ? EntityState.Detached : EntityState.Deleted;
+            foreach (var ((assignmentId, index), p) in persisted)
+                if (assignmentId == a.Id && !keep.Contains(index) && !tracked.ContainsKey((assignmentId, index)))
+                    db.ReportIntervals.Attach(p).State = EntityState.Deleted;
+        }
+    }
+}
