@@ -1,3 +1,4 @@
+using NhiemVu.Domain.Reports;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -90,7 +91,7 @@ public static class Generator
     }
 
     private static readonly string[] BulkTables =
-        ["directive_documents", "directive_tasks", "task_cooperating_units", "assignments", "assignment_reports", "assignment_requests", "assignment_events"];
+        ["directive_documents", "directive_tasks", "task_cooperating_units", "assignments", "assignment_reports", "assignment_requests", "assignment_events", "assignment_report_intervals"];
 
     /// <summary>Drops the secondary (non-primary-key) indexes of the bulk tables; returns their definitions.</summary>
     private static List<string> DropSecondaryIndexes(SqliteConnection? lite, NpgsqlConnection? pg)
@@ -176,6 +177,7 @@ public static class Generator
         var reports = new BulkTable<AssignmentReport>(m);
         var requests = new BulkTable<AssignmentRequest>(m);
         var events = new BulkTable<AssignmentEvent>(m);
+        var intervals = new BulkTable<AssignmentReportInterval>(m);
 
         SqliteConnection? lite = null;
         var pgBackend = 0;
@@ -212,6 +214,7 @@ public static class Generator
         var cReports = new List<AssignmentReport>();
         var cRequests = new List<AssignmentRequest>();
         var cEvents = new List<AssignmentEvent>();
+        var cIntervals = new List<AssignmentReportInterval>();
         var buildClock = new Stopwatch();
 
         void Flush()
@@ -222,6 +225,10 @@ public static class Generator
                 cReports.AddRange(a.Reports);
                 cRequests.AddRange(a.Requests);
                 cEvents.AddRange(a.Events);
+                // The report intervals the app's interceptor writes with the events (the same pure function; the
+                // generator writes no entry-timeliness records, so no report counts as entered).
+                cIntervals.AddRange(ReportIntervals.Of(a.Events, a.Reports.Select(r => new ReportedResult(r.Id, r.NumberAndSymbol, r.SignerName)))
+                    .Select(i => AssignmentReportInterval.From(a.Id, ReportIntervalKeys.Of(f.TaskOf[a.TaskId], f.DocOf[f.TaskOf[a.TaskId].DocumentId]), i)));
             }
             if (lite is not null)
             {
@@ -233,6 +240,7 @@ public static class Generator
                 reports.WriteSqlite(lite, tx, cReports);
                 requests.WriteSqlite(lite, tx, cRequests);
                 events.WriteSqlite(lite, tx, cEvents);
+                intervals.WriteSqlite(lite, tx, cIntervals);
                 tx.Commit();
             }
             else
@@ -244,10 +252,11 @@ public static class Generator
                 reports.WritePostgres(pg!, cReports);
                 requests.WritePostgres(pg!, cRequests);
                 events.WritePostgres(pg!, cEvents);
+                intervals.WritePostgres(pg!, cIntervals);
             }
             foreach (var d in cDocs) f.DocOf.Remove(d.Id);
             foreach (var t in cTasks) f.TaskOf.Remove(t.Id);
-            cDocs.Clear(); cTasks.Clear(); cCoops.Clear(); cAs.Clear(); cReports.Clear(); cRequests.Clear(); cEvents.Clear();
+            cDocs.Clear(); cTasks.Clear(); cCoops.Clear(); cAs.Clear(); cReports.Clear(); cRequests.Clear(); cEvents.Clear(); cIntervals.Clear();
             buildClock.Start();
         }
 
@@ -314,7 +323,7 @@ public static class Generator
 
         Console.WriteLine();
         Console.WriteLine($"size {size.Name} on {provider}, seed {seed}, chunk {chunk:N0} assignments");
-        foreach (var line in new[] { docs.Report(), tasks.Report(), coops.Report(), assignments.Report(), reports.Report(), requests.Report(), events.Report() })
+        foreach (var line in new[] { docs.Report(), tasks.Report(), coops.Report(), assignments.Report(), reports.Report(), requests.Report(), events.Report(), intervals.Report() })
             Console.WriteLine("  " + line);
         var rows = docs.Rows + tasks.Rows + coops.Rows + assignments.Rows + reports.Rows + requests.Rows + events.Rows;
         var write = docs.Clock.Elapsed + tasks.Clock.Elapsed + coops.Clock.Elapsed + assignments.Clock.Elapsed + reports.Clock.Elapsed

@@ -7,8 +7,8 @@ using NhiemVu.Web.Infrastructure.Caching;
 namespace NhiemVu.Bench;
 
 /// <summary>
-/// Where the time of one statistics report goes, in this process (no HTTP): the load (SQL + materialization),
-/// the as-of computation, the naming. `profile-reports --provider … --connection … [--months 12] [--repeat 3]`.
+/// Where the time of one statistics report goes, in this process (no HTTP): the year's statistics by unit, the last month's,
+/// and its overdue list (all counted by the database from the report intervals). `profile-reports --provider … --connection … [--months 12] [--repeat 3]`.
 /// </summary>
 public static class ReportProfile
 {
@@ -25,19 +25,17 @@ public static class ReportProfile
             await using var db = Db.Create(o.Provider, o.Required("connection"));
             var q = new ReportQueries(db, TimeProvider.System, null!, new NameCache(TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new CachingOptions())));
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-            var gc0 = GC.CollectionCount(2);
             var sw = Stopwatch.StartNew();
-            var (assignments, items) = await q.LoadAsync(period, asOf, includeSecret: true);
-            var tLoad = sw.Elapsed.TotalMilliseconds;
-            var report = AsOfStatistics.Compute(assignments, period, asOf, AsOfOptions.Default);
-            var tCompute = sw.Elapsed.TotalMilliseconds;
-            var named = await q.NameAsync(report, ReportDimension.Unit, items);
-            var tName = sw.Elapsed.TotalMilliseconds;
+            var year = await q.ComputeAsync(period, asOf, ReportDimension.Unit, includeSecret: true);
+            var tYear = sw.Elapsed.TotalMilliseconds;
+            var month = await q.ComputeAsync(ReportPeriod.Month(last.Year, last.Month), asOf, ReportDimension.Unit, includeSecret: true);
+            var tMonth = sw.Elapsed.TotalMilliseconds;
+            var overdue = await q.RowsAsync(month.Period, asOf, ReportDimension.Unit, "*", ReportMeasure.InProgressOverdue, ReportOutputs.MonthlyOverdueLimit);
+            var tRows = sw.Elapsed.TotalMilliseconds;
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds;
-            Console.WriteLine($"{period.From}..{period.To} as of {asOf:u}: {assignments.Count:N0} assignments loaded, " +
-                              $"{assignments.Sum(a => a.Events.Count):N0} events, {report.Rows.Count:N0} counted, {named.Groups.Count} groups; " +
-                              $"load {tLoad:F0} ms, compute {tCompute - tLoad:F0} ms, name {tName - tCompute:F0} ms; CPU {cpu:F0} ms; gen2 GCs {GC.CollectionCount(2) - gc0}; " +
-                              $"managed heap {GC.GetTotalMemory(false) / 1048576.0:F0} MB; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+            Console.WriteLine($"{period.From}..{period.To} as of {asOf:u}: {year.Total.Total:N0} counted in {year.Groups.Count} groups ({year.IncompleteCount:N0} incomplete): {tYear:F0} ms; " +
+                              $"last month {month.Total.Total:N0} counted: {tMonth - tYear:F0} ms; its overdue list ({overdue.Items.Count} of {overdue.Total:N0}): {tRows - tMonth:F0} ms; " +
+                              $"app CPU {cpu:F0} ms; managed heap {GC.GetTotalMemory(false) / 1048576.0:F0} MB; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         }
         return 0;
     }

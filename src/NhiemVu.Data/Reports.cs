@@ -55,10 +55,32 @@ public sealed class AssignmentReportInterval : INotAudited
     public bool ReportSignerMissing { get; set; }
     public int ReportsEntered { get; set; }
     public int ReportsEnteredInTime { get; set; }
+    // The keys (ReportIntervalKeys), from the task and its document.
+    public Guid DocumentId { get; set; }
+    public Guid DirectingLeaderId { get; set; }
+    public Guid? FieldId { get; set; }
+    public Domain.Directives.TaskNature Nature { get; set; }
+    public Domain.Directives.TaskProgramme Programme { get; set; }
+    public bool Secret { get; set; }
+    public bool NoDeadlineReasonMissing { get; set; }
+    public bool DocumentNumberMissing { get; set; }
 
-    public static AssignmentReportInterval From(Guid assignmentId, Guid taskId, ReportInterval i) => new()
+    public ReportIntervalKeys Keys => new(TaskId, DocumentId, DirectingLeaderId, FieldId, Nature, Programme, Secret, NoDeadlineReasonMissing, DocumentNumberMissing);
+
+    public void SetKeys(ReportIntervalKeys k) =>
+        (TaskId, DocumentId, DirectingLeaderId, FieldId, Nature, Programme, Secret, NoDeadlineReasonMissing, DocumentNumberMissing) =
+        (k.TaskId, k.DocumentId, k.DirectingLeaderId, k.FieldId, k.Nature, k.Programme, k.Secret, k.NoDeadlineReasonMissing, k.DocumentNumberMissing);
+
+    public static AssignmentReportInterval From(Guid assignmentId, ReportIntervalKeys keys, ReportInterval i)
     {
-        AssignmentId = assignmentId, Index = i.Index, TaskId = taskId, ValidFromUtc = i.ValidFromUtc, ValidToUtc = i.ValidToUtc ?? ReportInterval.Open,
+        var row = From(assignmentId, i);
+        row.SetKeys(keys);
+        return row;
+    }
+
+    private static AssignmentReportInterval From(Guid assignmentId, ReportInterval i) => new()
+    {
+        AssignmentId = assignmentId, Index = i.Index, ValidFromUtc = i.ValidFromUtc, ValidToUtc = i.ValidToUtc ?? ReportInterval.Open,
         UnitId = i.UnitId, AssignedDay = i.AssignedDay, DeadlineDay = i.DeadlineDay, BaseClass = i.BaseClass, SubmittedDay = i.SubmittedDay,
         Awaiting = i.Awaiting, ApprovedExtensions = i.ApprovedExtensions, Explained = i.Explained, ReportNumberMissing = i.ReportNumberMissing,
         ReportSignerMissing = i.ReportSignerMissing, ReportsEntered = i.ReportsEntered, ReportsEnteredInTime = i.ReportsEnteredInTime,

@@ -27,6 +27,7 @@ internal sealed class AssignmentReportIntervalConfiguration : IEntityTypeConfigu
         b.Property(x => x.Index).ValueGeneratedNever();
         b.HasOne<Domain.Assignments.Assignment>().WithMany().HasForeignKey(x => x.AssignmentId).OnDelete(DeleteBehavior.Cascade);
         b.Property(x => x.BaseClass).HasConversion<int>();
+        b.Ignore(x => x.Keys);
         // The four ways an interval enters a period (see the web layer's ReportFacts): deadline in the period;
         // no deadline and assigned in it; carried over, open; carried over, reported on or after its first day.
         b.HasIndex(x => new { x.DeadlineDay, x.ValidToUtc, x.ValidFromUtc }).HasDatabaseName("IX_report_intervals_deadline");

@@ -31,10 +31,9 @@ public static class IncompleteInformation
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(c);
         var reasons = new List<IncompleteReason>();
-        if (c.Class == AssignmentClass.NoDeadline && string.IsNullOrWhiteSpace(a.NoDeadlineReason))
+        if (c.Class == AssignmentClass.NoDeadline && NoDeadlineReasonMissing(a.NoDeadlineReason))
             reasons.Add(IncompleteReason.NoDeadlineWithoutReason);
-        if (a.Source == SourceKind.Document && a.DocumentKind != DirectiveKind.PhieuLayYKien
-            && string.IsNullOrWhiteSpace(a.DocumentNumber))
+        if (DocumentNumberMissing(a.Source, a.DocumentKind, a.DocumentNumber))
             reasons.Add(IncompleteReason.DocumentNumberMissing);
 
         var decidingReportId = DecidingReportId(a.Events, c);
@@ -48,6 +47,13 @@ public static class IncompleteInformation
         }
         return reasons;
     }
+
+    /// <summary>No "lý do không có thời hạn" recorded (counts only while the assignment has no deadline).</summary>
+    public static bool NoDeadlineReasonMissing(string? noDeadlineReason) => string.IsNullOrWhiteSpace(noDeadlineReason);
+
+    /// <summary>A formal document other than a phiếu lấy ý kiến without its number and symbol (art. 6.3a).</summary>
+    public static bool DocumentNumberMissing(SourceKind source, DirectiveKind? kind, string? number) =>
+        source == SourceKind.Document && kind != DirectiveKind.PhieuLayYKien && string.IsNullOrWhiteSpace(number);
 
     /// <summary>The report that completed the assignment (or awaits review) as of the classification's moment.</summary>
     private static Guid? DecidingReportId(IReadOnlyList<AssignmentEvent> events, AssignmentClassification c)

@@ -69,6 +69,29 @@ public sealed record ReportInterval(
         this with { Index = 0, ValidFromUtc = default, ValidToUtc = null } == other with { Index = 0, ValidFromUtc = default, ValidToUtc = null };
 }
 
+/// <summary>
+/// What the reports group and filter by that does not change with time: taken from the assignment's task and document
+/// and stored on each of its intervals, so a report reads one table. A document's correction (number, secrecy, field)
+/// is written to its intervals in the same save.
+/// </summary>
+/// <param name="FieldId">The task's field, else the document's.</param>
+/// <param name="Secret">The document is secret (độ mật): left out where only ordinary documents may be counted.</param>
+/// <param name="NoDeadlineReasonMissing">The task records no reason for having no deadline (incomplete while it has none).</param>
+/// <param name="DocumentNumberMissing">The document lacks its number and symbol (always incomplete).</param>
+public sealed record ReportIntervalKeys(
+    Guid TaskId, Guid DocumentId, Guid DirectingLeaderId, Guid? FieldId, Directives.TaskNature Nature, Directives.TaskProgramme Programme,
+    bool Secret, bool NoDeadlineReasonMissing, bool DocumentNumberMissing)
+{
+    public static ReportIntervalKeys Of(Directives.DirectiveTask task, Directives.DirectiveDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(document);
+        return new(task.Id, document.Id, task.DirectingLeaderId, task.FieldId ?? document.FieldId, task.Nature, task.Programme,
+            document.Secrecy != Directives.Secrecy.Thuong, IncompleteInformation.NoDeadlineReasonMissing(task.NoDeadlineReason),
+            IncompleteInformation.DocumentNumberMissing(document.Source, document.Kind, document.NumberAndSymbol));
+    }
+}
+
 /// <summary>Cuts an assignment's history into <see cref="ReportInterval"/>s (pure; the one computation the
 /// application's writer and the bench generator share, checked against <see cref="AsOfStatistics"/>).</summary>
 public static class ReportIntervals

@@ -316,8 +316,29 @@ namespace NhiemVu.Migrations.Postgres.Migrations
                     b.Property<int?>("DeadlineDay")
                         .HasColumnType("integer");
 
+                    b.Property<Guid>("DirectingLeaderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("DocumentNumberMissing")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("Explained")
                         .HasColumnType("boolean");
+
+                    b.Property<Guid?>("FieldId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Nature")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("NoDeadlineReasonMissing")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Programme")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("ReportNumberMissing")
                         .HasColumnType("boolean");
@@ -330,6 +351,9 @@ namespace NhiemVu.Migrations.Postgres.Migrations
 
                     b.Property<int>("ReportsEnteredInTime")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("Secret")
+                        .HasColumnType("boolean");
 
                     b.Property<int?>("SubmittedDay")
                         .HasColumnType("integer");

@@ -305,7 +305,28 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                     b.Property<int?>("DeadlineDay")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("DirectingLeaderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DocumentNumberMissing")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Explained")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FieldId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Nature")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NoDeadlineReasonMissing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Programme")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("ReportNumberMissing")
@@ -318,6 +339,9 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ReportsEnteredInTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Secret")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("SubmittedDay")

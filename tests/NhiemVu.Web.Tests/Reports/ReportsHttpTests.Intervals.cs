@@ -39,6 +39,8 @@ public abstract partial class ReportsHttpTests<TApp>
         {
             var db = sp.GetRequiredService<AppDbContext>();
             var assignments = await db.Assignments.AsNoTracking().Include(a => a.Events).Include(a => a.Reports).AsSplitQuery().ToListAsync();
+            var keys = (await (from t in db.Tasks.AsNoTracking() join d in db.Documents.AsNoTracking() on t.DocumentId equals d.Id select new { t, d })
+                .ToListAsync()).ToDictionary(x => x.t.Id, x => ReportIntervalKeys.Of(x.t, x.d));
             var records = (await db.ReportTimelinessRecords.AsNoTracking().ToListAsync()).ToLookup(r => r.AssignmentId);
             var stored = (await db.ReportIntervals.AsNoTracking().ToListAsync()).ToLookup(i => i.AssignmentId);
             Assert.True(assignments.Count > 50);
@@ -48,9 +50,32 @@ public abstract partial class ReportsHttpTests<TApp>
                     records[a.Id].Select(r => new ReportEntry(r.ReportId, r.UnitId, r.EnteredAtUtc, r.EntryInTime)));
                 var actual = stored[a.Id].OrderBy(i => i.Index).ToList();
                 Assert.Equal(expected, actual.Select(i => i.ToDomain()).ToList());
-                Assert.All(actual, i => Assert.Equal(a.TaskId, i.TaskId));
+                Assert.All(actual, i => Assert.Equal(keys[a.TaskId], i.Keys));
             }
             Assert.Contains(stored.SelectMany(g => g), i => i.ValidToUtc != ReportInterval.Open); // closed stretches exist
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task A_document_made_secret_marks_its_intervals_in_the_same_save()
+    {
+        var doc = await w.EnterDocument("Khoảng báo cáo – văn bản được sửa", ["sotc", "soyt"], deadline: w.Today.AddDays(9));
+        var ids = doc.Tasks.SelectMany(t => t.Assignments).Select(a => a.Id).ToList();
+        await app.InScope(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var d = await db.Documents.SingleAsync(x => x.Id == doc.Document.Id);
+            d.Update(new Domain.Directives.DirectiveDocumentData(d.Source, d.Kind, d.NumberAndSymbol, d.Summary, d.IssueDate, d.DirectingLeaderId, d.SignerName,
+                d.DraftingSpecialistId, d.Urgency, Domain.Directives.Secrecy.Mat, d.FieldId, d.IssueTime), app.Clock.GetUtcNow(), d.EnteredByUserId);
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        await app.InScope(async sp =>
+        {
+            var rows = await sp.GetRequiredService<AppDbContext>().ReportIntervals.AsNoTracking().Where(i => ids.Contains(i.AssignmentId)).ToListAsync();
+            Assert.Equal(ids.Count, rows.Select(r => r.AssignmentId).Distinct().Count());
+            Assert.All(rows, r => Assert.True(r.Secret)); // a secret document's tasks leave the public figures at once
             return 0;
         });
     }

@@ -31,15 +31,13 @@ public sealed class ReportFact
     public int DaysOverdue { get; init; }
     public int ReportsEntered { get; init; }
     public int ReportsEnteredInTime { get; init; }
-    public string DocumentNumber { get; init; } = "";
-    public string? NoDeadlineReason { get; init; }
 }
 
 /// <summary>
 /// The as-of rules of <see cref="AsOfStatistics"/> as one query over <see cref="AssignmentReportInterval"/>: the rows valid
 /// at T (<c>ValidFromUtc &lt;= T &lt; ValidToUtc</c>) that belong to the period — deadline in it; no deadline and assigned
 /// in it; or (carried over) deadline before it and still open at T or reported on or after its first day — each through
-/// an index of its own; the class of open work by T's local date; grouping keys from the task and its document.
+/// an index of its own; the class of open work by T's local date; the grouping keys stored with the interval (no join).
 /// </summary>
 public static class ReportFacts
 {
@@ -59,38 +57,29 @@ public static class ReportFacts
                                    || (x.SubmittedDay >= from && x.DeadlineDay < from))
             : intervals.Where(x => (x.DeadlineDay >= from && x.DeadlineDay <= to)
                                    || (x.DeadlineDay == null && x.AssignedDay >= from && x.AssignedDay <= to));
-        var q = from x in intervals
-                join t in db.Tasks on x.TaskId equals t.Id
-                join d in db.Documents on t.DocumentId equals d.Id
-                select new { x, t, d };
-        if (!includeSecret) q = q.Where(r => r.d.Secrecy == Secrecy.Thuong);
-        return q.Select(r => new ReportFact
+        if (!includeSecret) intervals = intervals.Where(x => !x.Secret);
+        return intervals.Select(x => new ReportFact
         {
-            AssignmentId = r.x.AssignmentId,
-            TaskId = r.x.TaskId,
-            DocumentId = r.t.DocumentId,
-            UnitId = r.x.UnitId,
-            DirectingLeaderId = r.t.DirectingLeaderId,
-            FieldId = r.t.FieldId ?? r.d.FieldId,
-            Nature = r.t.Nature,
-            Programme = r.t.Programme,
-            Class = r.x.BaseClass == ListClass.Open ? (r.x.DeadlineDay < asOfDay ? Overdue : Within) : (int)r.x.BaseClass,
-            Awaiting = r.x.Awaiting,
-            CarriedOver = r.x.DeadlineDay < from,
-            ApprovedExtensions = r.x.ApprovedExtensions,
-            Explained = r.x.Explained,
-            Incomplete = exclude && (
-                (r.x.DeadlineDay == null && (r.t.NoDeadlineReason == null || r.t.NoDeadlineReason.Trim() == ""))
-                || (r.d.Source == SourceKind.Document && r.d.Kind != DirectiveKind.PhieuLayYKien && (r.d.NumberAndSymbol == null || r.d.NumberAndSymbol.Trim() == ""))
-                || r.x.ReportNumberMissing || r.x.ReportSignerMissing),
-            DeadlineDay = r.x.DeadlineDay,
-            SubmittedDay = r.x.SubmittedDay,
-            DaysOverdue = r.x.BaseClass == ListClass.Open && r.x.DeadlineDay < asOfDay ? asOfDay - r.x.DeadlineDay!.Value
-                : r.x.BaseClass == ListClass.CompletedLate ? r.x.SubmittedDay!.Value - r.x.DeadlineDay!.Value : 0,
-            ReportsEntered = r.x.ReportsEntered,
-            ReportsEnteredInTime = r.x.ReportsEnteredInTime,
-            DocumentNumber = r.d.NumberAndSymbol,
-            NoDeadlineReason = r.t.NoDeadlineReason,
+            AssignmentId = x.AssignmentId,
+            TaskId = x.TaskId,
+            DocumentId = x.DocumentId,
+            UnitId = x.UnitId,
+            DirectingLeaderId = x.DirectingLeaderId,
+            FieldId = x.FieldId,
+            Nature = x.Nature,
+            Programme = x.Programme,
+            Class = x.BaseClass == ListClass.Open ? (x.DeadlineDay < asOfDay ? Overdue : Within) : (int)x.BaseClass,
+            Awaiting = x.Awaiting,
+            CarriedOver = x.DeadlineDay < from,
+            ApprovedExtensions = x.ApprovedExtensions,
+            Explained = x.Explained,
+            Incomplete = exclude && ((x.DeadlineDay == null && x.NoDeadlineReasonMissing) || x.DocumentNumberMissing || x.ReportNumberMissing || x.ReportSignerMissing),
+            DeadlineDay = x.DeadlineDay,
+            SubmittedDay = x.SubmittedDay,
+            DaysOverdue = x.BaseClass == ListClass.Open && x.DeadlineDay < asOfDay ? asOfDay - x.DeadlineDay!.Value
+                : x.BaseClass == ListClass.CompletedLate ? x.SubmittedDay!.Value - x.DeadlineDay!.Value : 0,
+            ReportsEntered = x.ReportsEntered,
+            ReportsEnteredInTime = x.ReportsEnteredInTime,
         });
     }
 
@@ -108,59 +97,79 @@ public static class ReportFacts
             _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
         };
 
-    private sealed class Agg<TKey>
+    /// <summary>What a fact is counted as: its group and every yes/no a figure depends on. The database groups by all of
+    /// it (each expression evaluated once per row), and the few thousand cells are added up here.</summary>
+    public sealed class Cell<TKey>
     {
         public TKey Key { get; init; } = default!;
-        public int Incomplete { get; init; }
-        public int Total { get; init; }
-        public int Early { get; init; }
-        public int OnTime { get; init; }
-        public int Late { get; init; }
-        public int Within { get; init; }
-        public int Overdue { get; init; }
-        public int NoDeadline { get; init; }
-        public int NoDeadlineDone { get; init; }
-        public int Awaiting { get; init; }
-        public int Carried { get; init; }
+        public bool Incomplete { get; init; }
+        public int Class { get; init; }
+        public bool Awaiting { get; init; }
+        public bool CarriedOver { get; init; }
+        public bool Explained { get; init; }
+        public bool Submitted { get; init; }
+    }
+
+    private sealed class CellCount<TKey>
+    {
+        public Cell<TKey> Cell { get; init; } = null!;
+        public int Count { get; init; }
         public int Extensions { get; init; }
         public int Extended { get; init; }
-        public int Missing { get; init; }
         public int Entered { get; init; }
         public int EnteredInTime { get; init; }
         public int WithEntry { get; init; }
         public int WithLateEntry { get; init; }
     }
 
+    private static Expression<Func<ReportFact, Cell<TKey>>> CellOf<TKey>(Expression<Func<ReportFact, TKey>> key)
+    {
+        Expression<Func<ReportFact, Cell<TKey>>> shape = f => new Cell<TKey>
+        {
+            Key = default!, Incomplete = f.Incomplete, Class = f.Class, Awaiting = f.Awaiting, CarriedOver = f.CarriedOver,
+            Explained = f.Explained, Submitted = f.SubmittedDay != null,
+        };
+        // Put the dimension's key expression in place of "default": f => new Cell { Key = key(f), … }.
+        var init = (MemberInitExpression)shape.Body;
+        var keyBody = new ParameterSwap(key.Parameters[0], shape.Parameters[0]).Visit(key.Body);
+        var bindings = init.Bindings.Select(b => b.Member.Name == nameof(Cell<TKey>.Key) ? Expression.Bind(b.Member, keyBody) : b);
+        return Expression.Lambda<Func<ReportFact, Cell<TKey>>>(Expression.MemberInit(init.NewExpression, bindings), shape.Parameters);
+    }
+
+    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+
     private static async Task<(List<GroupStatistics>, int)> GroupAsync<TKey>(IQueryable<ReportFact> facts, ReportDimension dimension,
         Expression<Func<ReportFact, TKey>> key, Func<TKey, string> format)
     {
-        var rows = await facts.GroupBy(key).Select(g => new Agg<TKey>
+        var cells = await facts.GroupBy(CellOf(key)).Select(g => new CellCount<TKey>
         {
-            Key = g.Key,
-            Incomplete = g.Count(x => x.Incomplete),
-            Total = g.Count(x => !x.Incomplete),
-            Early = g.Count(x => !x.Incomplete && x.Class == Early),
-            OnTime = g.Count(x => !x.Incomplete && x.Class == OnTime),
-            Late = g.Count(x => !x.Incomplete && x.Class == Late),
-            Within = g.Count(x => !x.Incomplete && x.Class == Within),
-            Overdue = g.Count(x => !x.Incomplete && x.Class == Overdue),
-            NoDeadline = g.Count(x => !x.Incomplete && x.Class == NoDeadline),
-            NoDeadlineDone = g.Count(x => !x.Incomplete && x.Class == NoDeadline && x.SubmittedDay != null),
-            Awaiting = g.Count(x => !x.Incomplete && x.Awaiting),
-            Carried = g.Count(x => !x.Incomplete && x.CarriedOver),
-            Extensions = g.Sum(x => x.Incomplete ? 0 : x.ApprovedExtensions),
-            Extended = g.Count(x => !x.Incomplete && x.ApprovedExtensions > 0),
-            Missing = g.Count(x => !x.Incomplete && (x.Class == Overdue || x.Class == Late) && !x.Explained),
-            Entered = g.Sum(x => x.Incomplete ? 0 : x.ReportsEntered),
-            EnteredInTime = g.Sum(x => x.Incomplete ? 0 : x.ReportsEnteredInTime),
-            WithEntry = g.Count(x => !x.Incomplete && x.ReportsEntered > 0),
-            WithLateEntry = g.Count(x => !x.Incomplete && x.ReportsEnteredInTime < x.ReportsEntered),
+            Cell = g.Key,
+            Count = g.Count(),
+            Extensions = g.Sum(x => x.ApprovedExtensions),
+            Extended = g.Count(x => x.ApprovedExtensions > 0),
+            Entered = g.Sum(x => x.ReportsEntered),
+            EnteredInTime = g.Sum(x => x.ReportsEnteredInTime),
+            WithEntry = g.Count(x => x.ReportsEntered > 0),
+            WithLateEntry = g.Count(x => x.ReportsEnteredInTime < x.ReportsEntered),
         }).ToListAsync();
-        var groups = rows.Where(r => r.Total > 0).Select(r => new GroupStatistics(new GroupKey(dimension, format(r.Key)), r.Total, r.Early, r.OnTime,
-                r.Late, r.Within, r.Overdue, r.NoDeadline, r.NoDeadlineDone, r.Awaiting, r.Carried, r.Extensions, r.Extended, r.Missing,
-                r.Entered, r.EnteredInTime, r.WithEntry, r.WithLateEntry))
-            .OrderBy(g => g.Key.Value, StringComparer.Ordinal).ToList();
-        return (groups, rows.Sum(r => r.Incomplete));
+        var incomplete = cells.Where(c => c.Cell.Incomplete).Sum(c => c.Count);
+        var groups = cells.Where(c => !c.Cell.Incomplete).GroupBy(c => format(c.Cell.Key))
+            .Select(g =>
+            {
+                int N(Func<CellCount<TKey>, bool> p) => g.Where(p).Sum(c => c.Count);
+                return new GroupStatistics(new GroupKey(dimension, g.Key), g.Sum(c => c.Count),
+                    N(c => c.Cell.Class == Early), N(c => c.Cell.Class == OnTime), N(c => c.Cell.Class == Late), N(c => c.Cell.Class == Within),
+                    N(c => c.Cell.Class == Overdue), N(c => c.Cell.Class == NoDeadline), N(c => c.Cell.Class == NoDeadline && c.Cell.Submitted),
+                    N(c => c.Cell.Awaiting), N(c => c.Cell.CarriedOver), g.Sum(c => c.Extensions), g.Sum(c => c.Extended),
+                    N(c => (c.Cell.Class == Overdue || c.Cell.Class == Late) && !c.Cell.Explained),
+                    g.Sum(c => c.Entered), g.Sum(c => c.EnteredInTime), g.Sum(c => c.WithEntry), g.Sum(c => c.WithLateEntry));
+            })
+            .Where(s => s.Total > 0)
+            .OrderBy(s => s.Key.Value, StringComparer.Ordinal).ToList();
+        return (groups, incomplete);
     }
 
     /// <summary>The facts of one group (<see cref="GroupKey.Value"/> as the report shows it); no fact when the key is not one.</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using NhiemVu.Data;
 using NhiemVu.Domain.Assignments;
+using NhiemVu.Domain.Directives;
 using NhiemVu.Domain.Reports;
 
 namespace NhiemVu.Web.Features.Reports;
@@ -33,8 +34,57 @@ public sealed class ReportIntervalInterceptor : SaveChangesInterceptor
     {
         var tracker = db.ChangeTracker;
         var changed = tracker.Entries<Assignment>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
-        if (changed.Count == 0) return;
-        await SyncAsync(db, changed.Select(e => e.Entity).ToList(), changed.Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id).ToHashSet(), ct);
+        if (changed.Count > 0)
+            await SyncAsync(db, changed.Select(e => e.Entity).ToList(), changed.Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id).ToHashSet(), ct);
+        // A corrected document (number, secrecy, field): its intervals' keys follow in the same save.
+        foreach (var doc in tracker.Entries<DirectiveDocument>().Where(e => e.State == EntityState.Modified).Select(e => e.Entity).ToList())
+        {
+            var tasks = await TrackedOrLoadedTasksAsync(db, doc.Id, ct);
+            var keys = tasks.ToDictionary(t => t.Id, t => ReportIntervalKeys.Of(t, doc));
+            var taskIds = keys.Keys.ToList();
+            var tracked = tracker.Entries<AssignmentReportInterval>().Where(e => taskIds.Contains(e.Entity.TaskId))
+                .ToDictionary(e => (e.Entity.AssignmentId, e.Entity.Index));
+            foreach (var row in await db.ReportIntervals.AsNoTracking().Where(i => taskIds.Contains(i.TaskId)).ToListAsync(ct))
+            {
+                if (tracked.ContainsKey((row.AssignmentId, row.Index)) || row.Keys == keys[row.TaskId]) continue;
+                row.SetKeys(keys[row.TaskId]);
+                db.ReportIntervals.Attach(row).State = EntityState.Modified;
+            }
+            foreach (var t in tracked.Values)
+                if (t.Entity.Keys != keys[t.Entity.TaskId]) t.Entity.SetKeys(keys[t.Entity.TaskId]);
+        }
+    }
+
+    private static async Task<List<DirectiveTask>> TrackedOrLoadedTasksAsync(AppDbContext db, Guid documentId, CancellationToken ct)
+    {
+        var tracked = db.ChangeTracker.Entries<DirectiveTask>().Select(e => e.Entity).Where(t => t.DocumentId == documentId).ToList();
+        var known = tracked.Select(t => t.Id).ToList();
+        tracked.AddRange(await db.Tasks.AsNoTracking().Where(t => t.DocumentId == documentId && !known.Contains(t.Id)).ToListAsync(ct));
+        return tracked;
+    }
+
+    /// <summary>The keys of the tasks' intervals, from the tracked tasks and documents (new ones are not in the database yet) or the database.</summary>
+    private static async Task<Dictionary<Guid, ReportIntervalKeys>> KeysAsync(AppDbContext db, IEnumerable<Guid> taskIds, CancellationToken ct)
+    {
+        var tracker = db.ChangeTracker;
+        var tasks = tracker.Entries<DirectiveTask>().Select(e => e.Entity).GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First());
+        var docs = tracker.Entries<DirectiveDocument>().Select(e => e.Entity).GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First());
+        var result = new Dictionary<Guid, ReportIntervalKeys>();
+        var missing = new List<Guid>();
+        foreach (var id in taskIds.Distinct())
+        {
+            if (tasks.TryGetValue(id, out var t) && docs.TryGetValue(t.DocumentId, out var d)) result[id] = ReportIntervalKeys.Of(t, d);
+            else missing.Add(id);
+        }
+        foreach (var chunk in missing.Chunk(500))
+        {
+            var rows = await (from t in db.Tasks.AsNoTracking()
+                              where chunk.Contains(t.Id)
+                              join d in db.Documents.AsNoTracking() on t.DocumentId equals d.Id
+                              select new { t, d }).ToListAsync(ct);
+            foreach (var r in rows) result[r.t.Id] = ReportIntervalKeys.Of(r.t, docs.GetValueOrDefault(r.d.Id) ?? r.d);
+        }
+        return result;
     }
 
     /// <summary>Recomputes and writes the intervals of <paramref name="assignments"/> (tracked; <paramref name="added"/>: not yet in the database).</summary>
@@ -68,9 +118,10 @@ public sealed class ReportIntervalInterceptor : SaveChangesInterceptor
             .ToDictionary(e => (e.Entity.AssignmentId, e.Entity.Index));
 
         var recordsByAssignment = recordById.Values.ToLookup(r => r.AssignmentId);
+        var keys = await KeysAsync(db, assignments.Select(a => a.TaskId), ct);
         foreach (var a in assignments)
         {
-            var taskId = a.TaskId;
+            var k = keys[a.TaskId];
             var computed = ReportIntervals.Of(a.Events,
                 a.Reports.Select(r => new ReportedResult(r.Id, r.NumberAndSymbol, r.SignerName)),
                 recordsByAssignment[a.Id].Select(r => new ReportEntry(r.ReportId, r.UnitId, r.EnteredAtUtc, r.EntryInTime)));
@@ -78,15 +129,15 @@ public sealed class ReportIntervalInterceptor : SaveChangesInterceptor
             foreach (var i in computed)
             {
                 keep.Add(i.Index);
-                var row = AssignmentReportInterval.From(a.Id, taskId, i);
+                var row = AssignmentReportInterval.From(a.Id, k, i);
                 if (tracked.TryGetValue((a.Id, i.Index), out var t))
                 {
                     if (t.State == EntityState.Deleted) t.State = EntityState.Modified;
-                    if (t.Entity.ToDomain() != i || t.Entity.TaskId != taskId) t.CurrentValues.SetValues(row);
+                    if (t.Entity.ToDomain() != i || t.Entity.Keys != k) t.CurrentValues.SetValues(row);
                 }
                 else if (persisted.TryGetValue((a.Id, i.Index), out var p))
                 {
-                    if (p.ToDomain() == i && p.TaskId == taskId) continue;
+                    if (p.ToDomain() == i && p.Keys == k) continue;
                     db.ReportIntervals.Attach(row).State = EntityState.Modified;
                 }
                 else db.ReportIntervals.Add(row);

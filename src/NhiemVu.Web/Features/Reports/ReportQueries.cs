@@ -93,21 +93,32 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
         if (take <= 0 || total == 0) return new ReportRows([], total);
         var rows = await facts.OrderByDescending(f => f.DaysOverdue).ThenBy(f => f.DeadlineDay ?? int.MaxValue).ThenBy(f => f.AssignmentId)
             .Take(take)
-            .Select(f => new { f.AssignmentId, f.UnitId, f.DirectingLeaderId, f.Class, f.Awaiting, f.CarriedOver, f.DeadlineDay, f.DaysOverdue, f.ApprovedExtensions, f.TaskId, f.DocumentNumber, f.NoDeadlineReason })
+            .Select(f => new { f.AssignmentId, f.UnitId, f.DirectingLeaderId, f.Class, f.Awaiting, f.CarriedOver, f.DeadlineDay, f.DaysOverdue, f.ApprovedExtensions, f.TaskId })
             .ToListAsync();
+        // The texts of the rows shown only (a task "for all communes" shares its text with a hundred assignments).
         var taskIds = rows.Select(r => r.TaskId).Distinct().ToList();
-        var contents = await db.Tasks.AsNoTracking().Where(t => taskIds.Contains(t.Id)).Select(t => new { t.Id, t.Content }).ToDictionaryAsync(t => t.Id, t => t.Content);
-        return new ReportRows(rows.Select(r => new ReportListRow(r.AssignmentId, r.UnitId, r.DirectingLeaderId, (AssignmentClass)r.Class, r.Awaiting,
-            r.CarriedOver, r.DeadlineDay is { } d ? DateOnly.FromDayNumber(d) : null, r.DaysOverdue, r.ApprovedExtensions,
-            contents.GetValueOrDefault(r.TaskId, ""), r.DocumentNumber, r.NoDeadlineReason)).ToList(), total);
+        var texts = new Dictionary<Guid, (string Content, string Number, string? Reason)>();
+        foreach (var chunk in taskIds.Chunk(1000))
+            foreach (var t in await (from t in db.Tasks.AsNoTracking() where chunk.Contains(t.Id)
+                                     join d in db.Documents.AsNoTracking() on t.DocumentId equals d.Id
+                                     select new { t.Id, t.Content, d.NumberAndSymbol, t.NoDeadlineReason }).ToListAsync())
+                texts[t.Id] = (t.Content, t.NumberAndSymbol, t.NoDeadlineReason);
+        return new ReportRows(rows.Select(r =>
+        {
+            var (content, number, reason) = texts.GetValueOrDefault(r.TaskId, ("", "", null));
+            return new ReportListRow(r.AssignmentId, r.UnitId, r.DirectingLeaderId, (AssignmentClass)r.Class, r.Awaiting,
+                r.CarriedOver, r.DeadlineDay is { } d ? DateOnly.FromDayNumber(d) : null, r.DaysOverdue, r.ApprovedExtensions, content, number, reason);
+        }).ToList(), total);
     }
 
     /// <summary>"Lý do không có thời hạn" of the period's no-deadline assignments, with how many give each (the monthly report).</summary>
     public async Task<IReadOnlyList<(string Reason, int Count)>> NoDeadlineReasonsAsync(ReportPeriod period, DateTimeOffset asOfUtc)
     {
-        var reasons = await ReportFacts.Of(db, period, asOfUtc, includeSecret: true, AsOfOptions.Default)
-            .Where(f => !f.Incomplete && f.Class == (int)AssignmentClass.NoDeadline)
-            .GroupBy(f => f.NoDeadlineReason).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        var reasons = await (from f in ReportFacts.Of(db, period, asOfUtc, includeSecret: true, AsOfOptions.Default)
+                             where !f.Incomplete && f.Class == (int)AssignmentClass.NoDeadline
+                             join t in db.Tasks on f.TaskId equals t.Id
+                             group t by t.NoDeadlineReason into g
+                             select new { g.Key, Count = g.Count() }).ToListAsync();
         // Reasons that differ only by blanks or a final full stop are one reason.
         return reasons.GroupBy(r => (r.Key ?? "").Trim().TrimEnd('.'))
             .Where(g => g.Key.Length > 0)

@@ -31,7 +31,15 @@ namespace NhiemVu.Migrations.Postgres.Migrations
                     ReportNumberMissing = table.Column<bool>(type: "boolean", nullable: false),
                     ReportSignerMissing = table.Column<bool>(type: "boolean", nullable: false),
                     ReportsEntered = table.Column<int>(type: "integer", nullable: false),
-                    ReportsEnteredInTime = table.Column<int>(type: "integer", nullable: false)
+                    ReportsEnteredInTime = table.Column<int>(type: "integer", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DirectingLeaderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FieldId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Nature = table.Column<int>(type: "integer", nullable: false),
+                    Programme = table.Column<int>(type: "integer", nullable: false),
+                    Secret = table.Column<bool>(type: "boolean", nullable: false),
+                    NoDeadlineReasonMissing = table.Column<bool>(type: "boolean", nullable: false),
+                    DocumentNumberMissing = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -31,7 +31,15 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                     ReportNumberMissing = table.Column<bool>(type: "INTEGER", nullable: false),
                     ReportSignerMissing = table.Column<bool>(type: "INTEGER", nullable: false),
                     ReportsEntered = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReportsEnteredInTime = table.Column<int>(type: "INTEGER", nullable: false)
+                    ReportsEnteredInTime = table.Column<int>(type: "INTEGER", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DirectingLeaderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FieldId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Nature = table.Column<int>(type: "INTEGER", nullable: false),
+                    Programme = table.Column<int>(type: "INTEGER", nullable: false),
+                    Secret = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NoDeadlineReasonMissing = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DocumentNumberMissing = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

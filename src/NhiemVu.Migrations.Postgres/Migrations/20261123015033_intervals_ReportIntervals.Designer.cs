@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace NhiemVu.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123010307_intervals_ReportIntervals")]
+    [Migration("20261123015033_intervals_ReportIntervals")]
     partial class intervals_ReportIntervals
     {
         /// <inheritdoc />
@@ -319,8 +319,29 @@ namespace NhiemVu.Migrations.Postgres.Migrations
                     b.Property<int?>("DeadlineDay")
                         .HasColumnType("integer");
 
+                    b.Property<Guid>("DirectingLeaderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("DocumentNumberMissing")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("Explained")
                         .HasColumnType("boolean");
+
+                    b.Property<Guid?>("FieldId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Nature")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("NoDeadlineReasonMissing")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Programme")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("ReportNumberMissing")
                         .HasColumnType("boolean");
@@ -333,6 +354,9 @@ namespace NhiemVu.Migrations.Postgres.Migrations
 
                     b.Property<int>("ReportsEnteredInTime")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("Secret")
+                        .HasColumnType("boolean");
 
                     b.Property<int?>("SubmittedDay")
                         .HasColumnType("integer");
