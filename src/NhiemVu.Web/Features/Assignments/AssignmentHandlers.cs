@@ -12,6 +12,13 @@ public sealed class WorkflowOptions
 {
     /// <summary>Sắp đến hạn: deadline within this many working days.</summary>
     public int DueSoonWorkingDays { get; set; } = 3;
+
+    /// <summary>
+    /// A text search (q=) counts at most this many matches (more than the current page needs): above
+    /// it the list's total is a lower bound ("Hơn 1.000 kết quả", <c>totalIsLowerBound</c>).
+    /// Lowered in tests.
+    /// </summary>
+    public int SearchCountLimit { get; set; } = 1000;
 }
 
 /// <summary>
@@ -37,6 +44,7 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
 
     private readonly int _dueSoonDays = options.Value.DueSoonWorkingDays;
     private readonly int _staleDays = notifications.Value.StaleProgressDays;
+    private readonly int _searchCountLimit = Math.Max(1, options.Value.SearchCountLimit);
 
     // ------------------------------------------------------------------------------------ reading
 
@@ -50,7 +58,22 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
         // class and the sort key are stored there), so the count and the page are one index range
         // each; the task and document are joined for the page's rows only.
         var rows = Filter(Visible(me, q.Mine), q, today);
-        var total = await rows.CountAsync();
+        var total = 0;
+        var lowerBound = false;
+        var text = TextFold.Fold(q.Q);
+        if (text.Length == 0) total = await rows.CountAsync();
+        else
+        {
+            // Text search: a common term matches tens of thousands of assignments at national scale,
+            // so the count stops after the bound (or after one row past the current page, whichever is
+            // more: "next page" stays right). Few matches (all counted): the matching tasks first, then
+            // their assignments, sorted. Many: walk the list's sort index and probe each row's task —
+            // the page then costs about (page end) ÷ (share of matches), not the number of matches.
+            var cap = Math.Max(_searchCountLimit, page * size) + 1;
+            total = await TaskSearch.MatchedForCount(db, rows, text).Take(cap).CountAsync();
+            lowerBound = total >= cap;
+            rows = lowerBound ? TaskSearch.MatchedByProbe(db, rows, text) : TaskSearch.MatchedBySet(db, rows, text);
+        }
         var ordered = q.Sort switch
         {
             AssignmentSort.DeadlineDesc => rows.OrderBy(x => x.Deadline == null).ThenByDescending(x => x.Deadline).ThenByDescending(x => x.AssignedAtUtc),
@@ -75,7 +98,7 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
             AssignmentSort.AssignedOldest => items.OrderBy(x => x.A.AssignedAtUtc).ThenBy(x => x.A.Id),
             _ => items.OrderBy(x => x.A.Deadline ?? DateOnly.MaxValue).ThenBy(x => x.A.AssignedAtUtc),
         };
-        return new PagedResult<AssignmentRow>(await ToRowsAsync(sorted.ToList(), today), total, page, size);
+        return new PagedResult<AssignmentRow>(await ToRowsAsync(sorted.ToList(), today), total, page, size, lowerBound);
     }
 
     /// <summary>The counts on top of a unit's inbox: one pass over the unit's open assignments.</summary>
@@ -130,12 +153,7 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
         if (q.FieldId is { } field) rows = rows.Where(x => EF.Property<Guid?>(x, WorkflowColumns.FieldId) == field);
         if (q.DocumentId is { } doc) rows = rows.Where(x => db.Tasks.Where(t => t.DocumentId == doc).Select(t => t.Id).Contains(x.TaskId));
         if (q.Nature is { } nature) rows = rows.Where(x => db.Tasks.Where(t => t.Nature == nature).Select(t => t.Id).Contains(x.TaskId));
-        var text = TextFold.Fold(q.Q);
-        if (text.Length > 0)
-        {
-            var matching = TaskSearch.Matching(db, text);
-            rows = rows.Where(x => matching.Contains(x.TaskId));
-        }
+        // The text (q) is applied by ListAsync, in the shape the count and the page each need.
 
         if (q.Class is { } cls)
         {
