@@ -82,6 +82,9 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
             // = deadline first, none last, then assignment time (DueOrder is the deadline or 9999-12-31).
             _ => rows.OrderBy(x => EF.Property<DateOnly>(x, WorkflowColumns.DueOrder)).ThenBy(x => x.AssignedAtUtc),
         };
+        // A search's pages may come from two plans (see above): the assignments of one task share their
+        // deadline and assignment time, so the id breaks the tie and the pages neither repeat nor skip a row.
+        if (text.Length > 0 && q.Sort is not (AssignmentSort.AssignedNewest or AssignmentSort.AssignedOldest)) ordered = ordered.ThenBy(x => x.Id);
         var pageIds = ordered.Skip((page - 1) * size).Take(size).Select(x => x.Id);
         var items = await (from a in db.Assignments.AsNoTracking()
                            where pageIds.Contains(a.Id)
@@ -98,6 +101,9 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
             AssignmentSort.AssignedOldest => items.OrderBy(x => x.A.AssignedAtUtc).ThenBy(x => x.A.Id),
             _ => items.OrderBy(x => x.A.Deadline ?? DateOnly.MaxValue).ThenBy(x => x.A.AssignedAtUtc),
         };
+        if (text.Length > 0 && q.Sort is not (AssignmentSort.AssignedNewest or AssignmentSort.AssignedOldest))
+            // The databases order uuids as their canonical text (PostgreSQL bytes, SQLite upper-case TEXT).
+            sorted = ((IOrderedEnumerable<RowData>)sorted).ThenBy(x => x.A.Id.ToString(), StringComparer.OrdinalIgnoreCase);
         return new PagedResult<AssignmentRow>(await ToRowsAsync(sorted.ToList(), today), total, page, size, lowerBound);
     }
 
