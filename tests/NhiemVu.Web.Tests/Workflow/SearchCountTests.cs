@@ -133,6 +133,11 @@ public abstract class SearchCountTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(mine.Items.Select(r => r.Id), oneByOne);
         Assert.Equal([true, true, true, true, false], bounds);
         Assert.Empty((await List("sotc.daumoi", $"q={tag}&pageSize=1&page=6")).Items);
+        // Mine: only the 4 it leads, counted exactly (4 ≤ bound).
+        var led = await List("sotc.daumoi", $"q={tag}&mine=true&pageSize=200");
+        Assert.Equal(4, led.Total);
+        Assert.All(led.Items, r => Assert.Equal(sotc, r.LeadUnitId));
+        Assert.Equal(mine.Items.Select(r => r.Id).Where(id => id != coop.Tasks[0].Assignments[0].Id), led.Items.Select(r => r.Id));
         // The focal officer of a unit with none of them finds nothing.
         Assert.Equal(0, (await List("sokhcn.daumoi", $"q={tag}&pageSize=1")).Total);
     }

@@ -70,7 +70,9 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
             // their assignments, sorted. Many: walk the list's sort index and probe each row's task —
             // the page then costs about (page end) ÷ (share of matches), not the number of matches.
             var cap = Math.Max(_searchCountLimit, page * size) + 1;
-            total = await TaskSearch.MatchedForCount(db, rows, text).Take(cap).CountAsync();
+            total = q.Mine || (!me.SeesAll && me.IsUnitMember)
+                ? await UnitSearchCountAsync(me, q, today, text, cap)
+                : await TaskSearch.MatchedForCount(db, rows, text).Take(cap).CountAsync();
             lowerBound = total >= cap;
             rows = lowerBound ? TaskSearch.MatchedByProbe(db, rows, text) : TaskSearch.MatchedBySet(db, rows, text);
         }
@@ -105,6 +107,25 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
             // The databases order uuids as their canonical text (PostgreSQL bytes, SQLite upper-case TEXT).
             sorted = ((IOrderedEnumerable<RowData>)sorted).ThenBy(x => x.A.Id.ToString(), StringComparer.OrdinalIgnoreCase);
         return new PagedResult<AssignmentRow>(await ToRowsAsync(sorted.ToList(), today), total, page, size, lowerBound);
+    }
+
+    /// <summary>
+    /// The bounded search count of a unit's view (Mine, or a unit member's whole list): the unit's own
+    /// assignments (its index range, each task's text probed), then — not for Mine — those of tasks it
+    /// cooperates on that it does not lead (the same rows as <see cref="Visible"/>, split in two disjoint
+    /// index-driven parts: the OR cannot drive an index, and streaming the term's matches province-wide to keep the
+    /// unit's few reads most of them).
+    /// </summary>
+    private async Task<int> UnitSearchCountAsync(UserScope me, AssignmentQuery q, DateOnly today, string text, int cap)
+    {
+        var unit = me.UnitId;
+        var all = db.Assignments.AsNoTracking();
+        var led = TaskSearch.MatchedByProbe(db, Filter(all.Where(x => x.LeadUnitId == unit), q, today), text);
+        var n = await led.Take(cap).CountAsync();
+        if (q.Mine || n >= cap) return n;
+        var coopTasks = db.TaskCooperatingUnits.Where(c => c.UnitId == unit).Select(c => c.DirectiveTaskId);
+        var coop = TaskSearch.MatchedByProbe(db, Filter(all.Where(x => x.LeadUnitId != unit && coopTasks.Contains(x.TaskId)), q, today), text);
+        return n + await coop.Take(cap - n).CountAsync();
     }
 
     /// <summary>The counts on top of a unit's inbox: one pass over the unit's open assignments.</summary>
