@@ -70,11 +70,21 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
             // their assignments, sorted. Many: walk the list's sort index and probe each row's task —
             // the page then costs about (page end) ÷ (share of matches), not the number of matches.
             var cap = Math.Max(_searchCountLimit, page * size) + 1;
-            total = q.Mine || (!me.SeesAll && me.IsUnitMember)
+            total = q.Mine || (!me.SeesAll && me.IsUnitMember) // = unitView below
                 ? await UnitSearchCountAsync(me, q, today, text, cap)
                 : await TaskSearch.MatchedForCount(db, rows, text).Take(cap).CountAsync();
             lowerBound = total >= cap;
-            rows = lowerBound ? TaskSearch.MatchedByProbe(db, rows, text) : TaskSearch.MatchedBySet(db, rows, text);
+            // A unit's view (Mine, or a unit member's list) probes too: its own index range bounds the walk,
+            // whereas the set of the term's matches grows with the province.
+            var unitView = q.Mine || (!me.SeesAll && me.IsUnitMember);
+            Func<IQueryable<Assignment>, IQueryable<Assignment>> matched = lowerBound || unitView
+                ? r => TaskSearch.MatchedByProbe(db, r, text)
+                : r => TaskSearch.MatchedBySet(db, r, text);
+            // A unit member's view as its two disjoint index-driven parts (see UnitSearchCountAsync), so the page
+            // merges the unit's ordered range with its few cooperating rows instead of filtering the province's.
+            rows = !q.Mine && !me.SeesAll && me.IsUnitMember
+                ? UnitParts(me, q, today, matched)
+                : matched(rows);
         }
         var ordered = q.Sort switch
         {
@@ -118,15 +128,29 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
     /// </summary>
     private async Task<int> UnitSearchCountAsync(UserScope me, AssignmentQuery q, DateOnly today, string text, int cap)
     {
-        var unit = me.UnitId;
-        var all = db.Assignments.AsNoTracking();
-        var led = TaskSearch.MatchedByProbe(db, Filter(all.Where(x => x.LeadUnitId == unit), q, today), text);
+        var led = TaskSearch.MatchedByProbe(db, Filter(Led(me), q, today), text);
         var n = await led.Take(cap).CountAsync();
         if (q.Mine || n >= cap) return n;
-        var coopTasks = db.TaskCooperatingUnits.Where(c => c.UnitId == unit).Select(c => c.DirectiveTaskId);
-        var coop = TaskSearch.MatchedByProbe(db, Filter(all.Where(x => x.LeadUnitId != unit && coopTasks.Contains(x.TaskId)), q, today), text);
+        var coop = TaskSearch.MatchedByProbe(db, Filter(CooperatingNotLed(me), q, today), text);
         return n + await coop.Take(cap - n).CountAsync();
     }
+
+    private IQueryable<Assignment> Led(UserScope me)
+    {
+        var unit = me.UnitId;
+        return db.Assignments.AsNoTracking().Where(x => x.LeadUnitId == unit);
+    }
+
+    private IQueryable<Assignment> CooperatingNotLed(UserScope me)
+    {
+        var unit = me.UnitId;
+        var coopTasks = db.TaskCooperatingUnits.Where(c => c.UnitId == unit).Select(c => c.DirectiveTaskId);
+        return db.Assignments.AsNoTracking().Where(x => x.LeadUnitId != unit && coopTasks.Contains(x.TaskId));
+    }
+
+    /// <summary>A unit member's visible rows (<see cref="Visible"/>) as led ∪ cooperating-not-led, each filtered and matched.</summary>
+    private IQueryable<Assignment> UnitParts(UserScope me, AssignmentQuery q, DateOnly today, Func<IQueryable<Assignment>, IQueryable<Assignment>> matched) =>
+        matched(Filter(Led(me), q, today)).Concat(matched(Filter(CooperatingNotLed(me), q, today)));
 
     /// <summary>The counts on top of a unit's inbox: one pass over the unit's open assignments.</summary>
     public async Task<InboxCounts> InboxCountsAsync()
