@@ -15,7 +15,12 @@ public sealed record AssignmentRow(
     // progress note (or receipt, or assignment) while stale; a recurring task's period (scheduled date) and its name.
     bool Stale = false, int? DaysWithoutProgress = null, DateOnly? Period = null, string? PeriodLabel = null);
 
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
+/// <summary>
+/// A page of a list. <paramref name="TotalIsLowerBound"/>: the count stopped early (a text search with
+/// more matches than <c>Workflow:SearchCountLimit</c>): there are at least <paramref name="Total"/>
+/// rows, and always at least one more page after this one when <c>Page &lt; Pages</c>.
+/// </summary>
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize, bool TotalIsLowerBound = false)
 {
     public int Pages => PageSize <= 0 ? 1 : (Total + PageSize - 1) / PageSize;
 }

@@ -10,7 +10,10 @@ public static class AssignmentEndpoints
         g.WithTags("Nhiệm vụ được giao");
 
         g.MapGet("/", async ([AsParameters] AssignmentQueryParams p, AssignmentHandlers h) => TypedResults.Ok(await h.ListAsync(p.ToQuery())))
-            .WithSummary("Danh sách nhiệm vụ được giao: lọc theo đơn vị, trạng thái, phân loại, thời hạn, người chỉ đạo, lĩnh vực, văn bản, từ khóa (không dấu)");
+            .WithSummary("Danh sách nhiệm vụ được giao: lọc theo đơn vị, trạng thái, phân loại, thời hạn, người chỉ đạo, lĩnh vực, văn bản, từ khóa (không dấu)")
+            .WithDescription("Với từ khóa (q), tổng số chỉ được đếm tới Workflow:SearchCountLimit (mặc định 1.000) hoặc tới hết trang đang xem cộng một: "
+                + "khi nhiều hơn, totalIsLowerBound = true và total là số đã đếm (có ít nhất chừng ấy kết quả, luôn biết còn trang sau). "
+                + "Khi không vượt ngưỡng, total là số chính xác.");
         g.MapGet("/inbox", async (AssignmentHandlers h) => TypedResults.Ok(await h.InboxCountsAsync()))
             .WithSummary("Số nhiệm vụ của đơn vị: chưa tiếp nhận, quá hạn, sắp đến hạn, bị trả lại");
         g.MapGet("/queue", async (WorkQueue q) => TypedResults.Ok(await q.GetAsync()))

@@ -12,6 +12,13 @@ public sealed class WorkflowOptions
 {
     /// <summary>Sắp đến hạn: deadline within this many working days.</summary>
     public int DueSoonWorkingDays { get; set; } = 3;
+
+    /// <summary>
+    /// A text search (q=) counts at most this many matches (more than the current page needs): above
+    /// it the list's total is a lower bound ("Hơn 1.000 kết quả", <c>totalIsLowerBound</c>).
+    /// Lowered in tests.
+    /// </summary>
+    public int SearchCountLimit { get; set; } = 1000;
 }
 
 /// <summary>
@@ -37,6 +44,7 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
 
     private readonly int _dueSoonDays = options.Value.DueSoonWorkingDays;
     private readonly int _staleDays = notifications.Value.StaleProgressDays;
+    private readonly int _searchCountLimit = Math.Max(1, options.Value.SearchCountLimit);
 
     // ------------------------------------------------------------------------------------ reading
 
@@ -50,7 +58,34 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
         // class and the sort key are stored there), so the count and the page are one index range
         // each; the task and document are joined for the page's rows only.
         var rows = Filter(Visible(me, q.Mine), q, today);
-        var total = await rows.CountAsync();
+        var total = 0;
+        var lowerBound = false;
+        var text = TextFold.Fold(q.Q);
+        if (text.Length == 0) total = await rows.CountAsync();
+        else
+        {
+            // Text search: a common term matches tens of thousands of assignments at national scale,
+            // so the count stops after the bound (or after one row past the current page, whichever is
+            // more: "next page" stays right). Few matches (all counted): the matching tasks first, then
+            // their assignments, sorted. Many: walk the list's sort index and probe each row's task —
+            // the page then costs about (page end) ÷ (share of matches), not the number of matches.
+            var cap = Math.Max(_searchCountLimit, page * size) + 1;
+            total = q.Mine || (!me.SeesAll && me.IsUnitMember) // = unitView below
+                ? await UnitSearchCountAsync(me, q, today, text, cap)
+                : await TaskSearch.MatchedForCount(db, rows, text).Take(cap).CountAsync();
+            lowerBound = total >= cap;
+            // A unit's view (Mine, or a unit member's list) probes too: its own index range bounds the walk,
+            // whereas the set of the term's matches grows with the province.
+            var unitView = q.Mine || (!me.SeesAll && me.IsUnitMember);
+            Func<IQueryable<Assignment>, IQueryable<Assignment>> matched = lowerBound || unitView
+                ? r => TaskSearch.MatchedByProbe(db, r, text)
+                : r => TaskSearch.MatchedBySet(db, r, text);
+            // A unit member's view as its two disjoint index-driven parts (see UnitSearchCountAsync), so the page
+            // merges the unit's ordered range with its few cooperating rows instead of filtering the province's.
+            rows = !q.Mine && !me.SeesAll && me.IsUnitMember
+                ? UnitParts(me, q, today, matched)
+                : matched(rows);
+        }
         var ordered = q.Sort switch
         {
             AssignmentSort.DeadlineDesc => rows.OrderBy(x => x.Deadline == null).ThenByDescending(x => x.Deadline).ThenByDescending(x => x.AssignedAtUtc),
@@ -59,6 +94,9 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
             // = deadline first, none last, then assignment time (DueOrder is the deadline or 9999-12-31).
             _ => rows.OrderBy(x => EF.Property<DateOnly>(x, WorkflowColumns.DueOrder)).ThenBy(x => x.AssignedAtUtc),
         };
+        // A search's pages may come from two plans (see above): the assignments of one task share their
+        // deadline and assignment time, so the id breaks the tie and the pages neither repeat nor skip a row.
+        if (text.Length > 0 && q.Sort is not (AssignmentSort.AssignedNewest or AssignmentSort.AssignedOldest)) ordered = ordered.ThenBy(x => x.Id);
         var pageIds = ordered.Skip((page - 1) * size).Take(size).Select(x => x.Id);
         var items = await (from a in db.Assignments.AsNoTracking()
                            where pageIds.Contains(a.Id)
@@ -75,8 +113,44 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
             AssignmentSort.AssignedOldest => items.OrderBy(x => x.A.AssignedAtUtc).ThenBy(x => x.A.Id),
             _ => items.OrderBy(x => x.A.Deadline ?? DateOnly.MaxValue).ThenBy(x => x.A.AssignedAtUtc),
         };
-        return new PagedResult<AssignmentRow>(await ToRowsAsync(sorted.ToList(), today), total, page, size);
+        if (text.Length > 0 && q.Sort is not (AssignmentSort.AssignedNewest or AssignmentSort.AssignedOldest))
+            // The databases order uuids as their canonical text (PostgreSQL bytes, SQLite upper-case TEXT).
+            sorted = ((IOrderedEnumerable<RowData>)sorted).ThenBy(x => x.A.Id.ToString(), StringComparer.OrdinalIgnoreCase);
+        return new PagedResult<AssignmentRow>(await ToRowsAsync(sorted.ToList(), today), total, page, size, lowerBound);
     }
+
+    /// <summary>
+    /// The bounded search count of a unit's view (Mine, or a unit member's whole list): the unit's own
+    /// assignments (its index range, each task's text probed), then — not for Mine — those of tasks it
+    /// cooperates on that it does not lead (the same rows as <see cref="Visible"/>, split in two disjoint
+    /// index-driven parts: the OR cannot drive an index, and streaming the term's matches province-wide to keep the
+    /// unit's few reads most of them).
+    /// </summary>
+    private async Task<int> UnitSearchCountAsync(UserScope me, AssignmentQuery q, DateOnly today, string text, int cap)
+    {
+        var led = TaskSearch.MatchedByProbe(db, Filter(Led(me), q, today), text);
+        var n = await led.Take(cap).CountAsync();
+        if (q.Mine || n >= cap) return n;
+        var coop = TaskSearch.MatchedByProbe(db, Filter(CooperatingNotLed(me), q, today), text);
+        return n + await coop.Take(cap - n).CountAsync();
+    }
+
+    private IQueryable<Assignment> Led(UserScope me)
+    {
+        var unit = me.UnitId;
+        return db.Assignments.AsNoTracking().Where(x => x.LeadUnitId == unit);
+    }
+
+    private IQueryable<Assignment> CooperatingNotLed(UserScope me)
+    {
+        var unit = me.UnitId;
+        var coopTasks = db.TaskCooperatingUnits.Where(c => c.UnitId == unit).Select(c => c.DirectiveTaskId);
+        return db.Assignments.AsNoTracking().Where(x => x.LeadUnitId != unit && coopTasks.Contains(x.TaskId));
+    }
+
+    /// <summary>A unit member's visible rows (<see cref="Visible"/>) as led ∪ cooperating-not-led, each filtered and matched.</summary>
+    private IQueryable<Assignment> UnitParts(UserScope me, AssignmentQuery q, DateOnly today, Func<IQueryable<Assignment>, IQueryable<Assignment>> matched) =>
+        matched(Filter(Led(me), q, today)).Concat(matched(Filter(CooperatingNotLed(me), q, today)));
 
     /// <summary>The counts on top of a unit's inbox: one pass over the unit's open assignments.</summary>
     public async Task<InboxCounts> InboxCountsAsync()
@@ -130,12 +204,7 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
         if (q.FieldId is { } field) rows = rows.Where(x => EF.Property<Guid?>(x, WorkflowColumns.FieldId) == field);
         if (q.DocumentId is { } doc) rows = rows.Where(x => db.Tasks.Where(t => t.DocumentId == doc).Select(t => t.Id).Contains(x.TaskId));
         if (q.Nature is { } nature) rows = rows.Where(x => db.Tasks.Where(t => t.Nature == nature).Select(t => t.Id).Contains(x.TaskId));
-        var text = TextFold.Fold(q.Q);
-        if (text.Length > 0)
-        {
-            var matching = TaskSearch.Matching(db, text);
-            rows = rows.Where(x => matching.Contains(x.TaskId));
-        }
+        // The text (q) is applied by ListAsync, in the shape the count and the page each need.
 
         if (q.Class is { } cls)
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NhiemVu.Data;
+using NhiemVu.Domain.Assignments;
 
 namespace NhiemVu.Web.Features.Assignments;
 
@@ -25,7 +26,46 @@ public static class TaskSearch
             return db.Database.SqlQuery<Guid>(
                 $"SELECT \"TaskId\" AS \"Value\" FROM \"directive_tasks_fts\" WHERE \"SearchText\" LIKE {pattern}");
         }
-        var escaped = "%" + folded.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        var escaped = Escaped(folded);
         return db.Tasks.Where(t => EF.Functions.Like(EF.Property<string>(t, WorkflowColumns.SearchText), escaped, "\\")).Select(t => t.Id);
     }
+
+    /// <summary>
+    /// The <paramref name="rows"/> whose task matches, shaped for a <b>bounded count</b>
+    /// (<c>.Take(n).CountAsync()</c>): a join that starts from the index of matching tasks and
+    /// stops as soon as <c>n</c> assignments are found. SQLite streams the FTS5 rows into the
+    /// <c>TaskId</c> index (an <c>IN (…)</c> would first materialize every matching task);
+    /// PostgreSQL plans the join itself from its statistics.
+    /// </summary>
+    public static IQueryable<Assignment> MatchedForCount(AppDbContext db, IQueryable<Assignment> rows, string folded) =>
+        from id in Matching(db, folded)
+        join a in rows on id equals a.TaskId
+        select a;
+
+    /// <summary>
+    /// The <paramref name="rows"/> whose task matches, shaped for a page when matches are <b>many</b>:
+    /// a correlated probe of each row's task (primary key, then the LIKE), so the database walks the
+    /// list's own sort index and stops after the page — the cost follows the page and the share of
+    /// matching rows, not the number of matches.
+    /// </summary>
+    public static IQueryable<Assignment> MatchedByProbe(AppDbContext db, IQueryable<Assignment> rows, string folded)
+    {
+        var escaped = Escaped(folded);
+        return rows.Where(x => db.Tasks.Any(t => t.Id == x.TaskId
+                                                 && EF.Functions.Like(EF.Property<string>(t, WorkflowColumns.SearchText), escaped, "\\")));
+    }
+
+    /// <summary>
+    /// The <paramref name="rows"/> whose task matches, shaped for a page when matches are <b>few</b>
+    /// (all of them fit under the count bound): the matching tasks from the text index first, then
+    /// their assignments.
+    /// </summary>
+    public static IQueryable<Assignment> MatchedBySet(AppDbContext db, IQueryable<Assignment> rows, string folded)
+    {
+        var matching = Matching(db, folded);
+        return rows.Where(x => matching.Contains(x.TaskId));
+    }
+
+    private static string Escaped(string folded) =>
+        "%" + folded.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
 }
