@@ -77,6 +77,7 @@ public sealed class BulkTable<T> where T : class
             "date" => NpgsqlDbType.Date,
             "timestamp with time zone" => NpgsqlDbType.TimestampTz,
             "timestamp without time zone" => NpgsqlDbType.Timestamp,
+            "time without time zone" => NpgsqlDbType.Time,
             "double precision" => NpgsqlDbType.Double,
             "numeric" => NpgsqlDbType.Numeric,
             _ => throw new NotSupportedException($"{Name}.{_cols[i].Column}: store type {t}"),
