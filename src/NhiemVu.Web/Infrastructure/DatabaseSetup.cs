@@ -40,6 +40,7 @@ public static class DatabaseSetup
         {
             cs = config.GetConnectionString(Postgres)
                  ?? throw new InvalidOperationException("ConnectionStrings:Postgres is required when Database:Provider is Postgres.");
+            cs = PostgresDefaults(cs);
             services.AddDbContextPool<AppDbContext>((sp, o) => o
                 .UseNpgsql(cs, x => x.MigrationsAssembly("NhiemVu.Migrations.Postgres"))
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.Notifications.NotificationInterceptor>(),
@@ -50,6 +51,24 @@ public static class DatabaseSetup
             throw new InvalidOperationException($"Unknown Database:Provider '{provider}'. Use Sqlite or Postgres.");
         }
         return services;
+    }
+
+    /// <summary>
+    /// Per-statement cost on the server (issue 6): every request runs the same few statements, so
+    /// Npgsql prepares them automatically (PostgreSQL then parses and plans each once per connection
+    /// instead of on every execution), and a connection going back to the pool is not reset
+    /// (<c>DISCARD ALL</c> would also drop those prepared statements; the app sets no session state).
+    /// A connection string that names either setting keeps its own value.
+    /// </summary>
+    public static string PostgresDefaults(string cs)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = cs };
+        bool Named(string key) => given.ContainsKey(key) || given.ContainsKey(key.Replace(" ", ""));
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(cs);
+        if (!Named("Max Auto Prepare")) b.MaxAutoPrepare = 50;
+        if (!Named("Auto Prepare Min Usages")) b.AutoPrepareMinUsages = 2;
+        if (!Named("No Reset On Close")) b.NoResetOnClose = true;
+        return b.ConnectionString;
     }
 
     public static async Task MigrateDatabaseAsync(this WebApplication app)
