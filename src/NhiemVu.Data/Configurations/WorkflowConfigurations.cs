@@ -83,10 +83,12 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         b.Navigation(x => x.Reports).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(x => x.Requests).UsePropertyAccessMode(PropertyAccessMode.Field);
         // The inbox (a unit's open work by state), deadline lists, a task's assignments.
-        // The inbox counts read only this index (LeadUnitId, open states → deadline, flags): an
-        // index-only scan on both databases instead of one heap page per open assignment.
+        // The inbox counts read only this index (LeadUnitId, open states → deadline, flags, and the
+        // three times stale progress is judged on): an index-only scan on both databases instead of
+        // one heap page per open assignment.
         b.HasIndex(nameof(Assignment.LeadUnitId), nameof(Assignment.State), nameof(Assignment.Deadline),
-            nameof(Assignment.AwaitingReassignment), WorkflowColumns.Returned);
+            nameof(Assignment.AwaitingReassignment), WorkflowColumns.Returned,
+            nameof(Assignment.LastProgressAtUtc), nameof(Assignment.ReceivedAtUtc), nameof(Assignment.AssignedAtUtc));
         b.HasIndex(x => new { x.State, x.Deadline });
         b.HasIndex(x => x.Deadline);
         b.HasIndex(x => x.TaskId);

@@ -978,7 +978,7 @@ namespace NhiemVu.Migrations.Postgres.Migrations
 
                     b.HasIndex("LeadUnitId", "ListClass", "DueOrder", "AssignedAtUtc");
 
-                    b.HasIndex("LeadUnitId", "State", "Deadline", "AwaitingReassignment", "Returned");
+                    b.HasIndex("LeadUnitId", "State", "Deadline", "AwaitingReassignment", "Returned", "LastProgressAtUtc", "ReceivedAtUtc", "AssignedAtUtc");
 
                     b.ToTable("assignments", (string)null);
                 });

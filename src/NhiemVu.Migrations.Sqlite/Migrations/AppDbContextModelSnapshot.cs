@@ -965,7 +965,7 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
 
                     b.HasIndex("LeadUnitId", "ListClass", "DueOrder", "AssignedAtUtc");
 
-                    b.HasIndex("LeadUnitId", "State", "Deadline", "AwaitingReassignment", "Returned");
+                    b.HasIndex("LeadUnitId", "State", "Deadline", "AwaitingReassignment", "Returned", "LastProgressAtUtc", "ReceivedAtUtc", "AssignedAtUtc");
 
                     b.ToTable("assignments", (string)null);
                 });

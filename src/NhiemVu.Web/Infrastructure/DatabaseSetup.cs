@@ -41,12 +41,7 @@ public static class DatabaseSetup
         {
             cs = config.GetConnectionString(Postgres)
                  ?? throw new InvalidOperationException("ConnectionStrings:Postgres is required when Database:Provider is Postgres.");
-            // PostgreSQL's JIT compiles the expressions of any query it estimates as large — the reports' GROUP BY over the
-            // report intervals — which costs ~100 ms per such query and wins nothing at these sizes. Off for the app's
-            // sessions unless the connection string sets its own options.
-            var pgcs = new Npgsql.NpgsqlConnectionStringBuilder(cs);
-            if (string.IsNullOrEmpty(pgcs.Options)) pgcs.Options = "-c jit=off";
-            cs = pgcs.ConnectionString;
+            cs = PostgresDefaults(cs);
             services.AddDbContextPool<AppDbContext>((sp, o) => o
                 .UseNpgsql(cs, x => x.MigrationsAssembly("NhiemVu.Migrations.Postgres"))
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.Notifications.NotificationInterceptor>(),
@@ -58,6 +53,28 @@ public static class DatabaseSetup
             throw new InvalidOperationException($"Unknown Database:Provider '{provider}'. Use Sqlite or Postgres.");
         }
         return services;
+    }
+
+    /// <summary>
+    /// Per-statement cost on the server (issue 6): every request runs the same few statements, so
+    /// Npgsql prepares them automatically (PostgreSQL then parses and plans each once per connection
+    /// instead of on every execution), and a connection going back to the pool is not reset
+    /// (<c>DISCARD ALL</c> would also drop those prepared statements; the app sets no session state).
+    /// A connection string that names either setting keeps its own value.
+    /// </summary>
+    public static string PostgresDefaults(string cs)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = cs };
+        bool Named(string key) => given.ContainsKey(key) || given.ContainsKey(key.Replace(" ", ""));
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(cs);
+        if (!Named("Max Auto Prepare")) b.MaxAutoPrepare = 50;
+        if (!Named("Auto Prepare Min Usages")) b.AutoPrepareMinUsages = 2;
+        if (!Named("No Reset On Close")) b.NoResetOnClose = true;
+        // PostgreSQL's JIT compiles the expressions of any query it estimates as large — the reports' GROUP BY over the
+        // report intervals — which costs ~100 ms per such query and wins nothing at these sizes. Off for the app's
+        // sessions unless the connection string sets its own options.
+        if (string.IsNullOrEmpty(b.Options)) b.Options = "-c jit=off";
+        return b.ConnectionString;
     }
 
     public static async Task MigrateDatabaseAsync(this WebApplication app)

@@ -152,7 +152,8 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
     private IQueryable<Assignment> UnitParts(UserScope me, AssignmentQuery q, DateOnly today, Func<IQueryable<Assignment>, IQueryable<Assignment>> matched) =>
         matched(Filter(Led(me), q, today)).Concat(matched(Filter(CooperatingNotLed(me), q, today)));
 
-    /// <summary>The counts on top of a unit's inbox: one pass over the unit's open assignments.</summary>
+    /// <summary>The counts on top of a unit's inbox: one statement, one pass over the unit's open
+    /// assignments in the covering inbox index (stale progress included, through its one definition).</summary>
     public async Task<InboxCounts> InboxCountsAsync()
     {
         var me = await user.GetAsync();
@@ -163,16 +164,34 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
             .Where(x => x.LeadUnitId == unit
                         && (x.State == AssignmentState.Assigned || x.State == AssignmentState.Received || x.State == AssignmentState.InProgress))
             .GroupBy(x => 1)
-            .Select(g => new InboxCounts(
-                g.Count(x => x.State == AssignmentState.Assigned && !x.AwaitingReassignment),
-                g.Count(x => x.Deadline < today),
-                g.Count(x => x.Deadline >= today && x.Deadline <= soon),
-                g.Count(x => EF.Property<bool>(x, WorkflowColumns.Returned))))
+            .Select(InboxSelector(today, soon, StaleProgressQuery.Predicate(clock.GetUtcNow(), _staleDays)))
             .FirstOrDefaultAsync();
-        // Stale progress through its one definition (StaleProgressQuery), as the digest and the Flag=Stale list count it.
-        var stale = await db.Assignments.AsNoTracking().Where(x => x.LeadUnitId == unit)
-            .Where(StaleProgressQuery.Predicate(clock.GetUtcNow(), _staleDays)).CountAsync();
-        return (c ?? new InboxCounts(0, 0, 0, 0)) with { Stale = stale };
+        return c ?? new InboxCounts(0, 0, 0, 0);
+    }
+
+    /// <summary>The inbox's grouped counts, with <paramref name="stale"/> (StaleProgressQuery, the
+    /// digest's and the Flag=Stale list's definition) as the fifth count.</summary>
+    private static System.Linq.Expressions.Expression<Func<IGrouping<int, Assignment>, InboxCounts>> InboxSelector(DateOnly today, DateOnly soon,
+        System.Linq.Expressions.Expression<Func<Assignment, bool>> stale)
+    {
+        System.Linq.Expressions.Expression<Func<IGrouping<int, Assignment>, InboxCounts>> shape = g => new InboxCounts(
+            g.Count(x => x.State == AssignmentState.Assigned && !x.AwaitingReassignment),
+            g.Count(x => x.Deadline < today),
+            g.Count(x => x.Deadline >= today && x.Deadline <= soon),
+            g.Count(x => EF.Property<bool>(x, WorkflowColumns.Returned)),
+            g.Count(x => StalePlaceholder(x)));
+        return (System.Linq.Expressions.Expression<Func<IGrouping<int, Assignment>, InboxCounts>>)new StaleInliner(stale).Visit(shape);
+    }
+
+    private static bool StalePlaceholder(Assignment a) => throw new InvalidOperationException("replaced by the stale predicate");
+
+    /// <summary>Replaces <see cref="StalePlaceholder"/>(x) by the stale predicate's body on x.</summary>
+    private sealed class StaleInliner(System.Linq.Expressions.Expression<Func<Assignment, bool>> stale) : System.Linq.Expressions.ExpressionVisitor
+    {
+        protected override System.Linq.Expressions.Expression VisitMethodCall(System.Linq.Expressions.MethodCallExpression node) =>
+            node.Method.Name == nameof(StalePlaceholder) && node.Method.DeclaringType == typeof(AssignmentHandlers)
+                ? Microsoft.EntityFrameworkCore.Query.ReplacingExpressionVisitor.Replace(stale.Parameters[0], node.Arguments[0], stale.Body)
+                : base.VisitMethodCall(node);
     }
 
     private sealed record RowData(Assignment A, string Content, Guid LeaderId, Guid? FieldId, Guid DocumentId, string Number, string Summary,

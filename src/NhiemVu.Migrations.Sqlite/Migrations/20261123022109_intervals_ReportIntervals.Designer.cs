@@ -11,7 +11,7 @@ using NhiemVu.Data;
 namespace NhiemVu.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123015019_intervals_ReportIntervals")]
+    [Migration("20261123022109_intervals_ReportIntervals")]
     partial class intervals_ReportIntervals
     {
         /// <inheritdoc />
@@ -968,7 +968,7 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
 
                     b.HasIndex("LeadUnitId", "ListClass", "DueOrder", "AssignedAtUtc");
 
-                    b.HasIndex("LeadUnitId", "State", "Deadline", "AwaitingReassignment", "Returned");
+                    b.HasIndex("LeadUnitId", "State", "Deadline", "AwaitingReassignment", "Returned", "LastProgressAtUtc", "ReceivedAtUtc", "AssignedAtUtc");
 
                     b.ToTable("assignments", (string)null);
                 });
