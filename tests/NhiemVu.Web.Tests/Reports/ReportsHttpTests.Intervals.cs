@@ -35,6 +35,25 @@ public abstract partial class ReportsHttpTests<TApp>
     public async Task Stored_report_intervals_equal_a_recomputation_from_each_assignments_events()
     {
         await ExerciseEveryKindOfChange();
+        await AssertIntervalsEqualRecomputation();
+    }
+
+    [Fact]
+    public async Task Start_up_backfill_writes_the_intervals_of_assignments_that_have_none()
+    {
+        await ExerciseEveryKindOfChange();
+        // A database from before the table: no interval at all.
+        await app.InScope(async sp => await sp.GetRequiredService<AppDbContext>().ReportIntervals.ExecuteDeleteAsync());
+        var written = await Web.Features.Reports.ReportIntervalBackfill.RunAsync(app.Service<IServiceProvider>(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        Assert.True(written > 50);
+        await AssertIntervalsEqualRecomputation();
+        // Nothing left to do the second time.
+        Assert.Equal(0, await Web.Features.Reports.ReportIntervalBackfill.RunAsync(app.Service<IServiceProvider>(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
+    }
+
+    private async Task AssertIntervalsEqualRecomputation() =>
         await app.InScope(async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
@@ -55,7 +74,6 @@ public abstract partial class ReportsHttpTests<TApp>
             Assert.Contains(stored.SelectMany(g => g), i => i.ValidToUtc != ReportInterval.Open); // closed stretches exist
             return 0;
         });
-    }
 
     [Fact]
     public async Task A_document_made_secret_marks_its_intervals_in_the_same_save()
