@@ -156,28 +156,6 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
     public async Task<string> RootUnitNameAsync() =>
         await db.Units.AsNoTracking().Where(u => u.ParentId == null && u.Kind == Domain.Units.UnitKind.ProvincialCommittee)
             .Select(u => u.Name).FirstOrDefaultAsync() ?? "UBND tỉnh";
-
-    /// <summary>The count of a measure in a group's figures (what the drill-down must list).</summary>
-    public static int Count(GroupStatistics s, ReportMeasure m) => m switch
-    {
-        ReportMeasure.Total => s.Total,
-        ReportMeasure.CompletedEarly => s.CompletedEarly,
-        ReportMeasure.CompletedOnTime => s.CompletedOnTime,
-        ReportMeasure.CompletedLate => s.CompletedLate,
-        ReportMeasure.InProgressWithinDeadline => s.InProgressWithinDeadline,
-        ReportMeasure.InProgressOverdue => s.InProgressOverdue,
-        ReportMeasure.NoDeadline => s.NoDeadline,
-        ReportMeasure.AwaitingConfirmation => s.AwaitingConfirmation,
-        ReportMeasure.Extended => s.AssignmentsExtended,
-        ReportMeasure.MissingExplanation => s.MissingExplanation,
-        ReportMeasure.CarriedOver => s.CarriedOver,
-        ReportMeasure.Completed => s.CompletedWithDeadline,
-        ReportMeasure.WithDeadline => s.WithDeadline,
-        ReportMeasure.CompletedByDeadline => s.CompletedEarly + s.CompletedOnTime,
-        ReportMeasure.ReportEntered => s.AssignmentsWithReportEntry,
-        ReportMeasure.ReportEntryLate => s.AssignmentsWithLateReportEntry,
-        _ => 0,
-    };
 }
 
 /// <summary>The query string shared by /reports, its downloads and /api/reports/statistics.</summary>
