@@ -227,7 +227,7 @@ public static class Generator
                 cEvents.AddRange(a.Events);
                 // The report intervals the app's interceptor writes with the events (the same pure function; the
                 // generator writes no entry-timeliness records, so no report counts as entered).
-                cIntervals.AddRange(ReportIntervals.Of(a.Events, a.Reports.Select(r => new ReportedResult(r.Id, r.NumberAndSymbol, r.SignerName)))
+                cIntervals.AddRange(ReportIntervalSources.Intervals(a, [])
                     .Select(i => AssignmentReportInterval.From(a.Id, ReportIntervalKeys.Of(f.TaskOf[a.TaskId], f.DocOf[f.TaskOf[a.TaskId].DocumentId]), i)));
             }
             if (lite is not null)

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using NhiemVu.Domain.Reports;
 
 namespace NhiemVu.Data;
@@ -88,4 +89,35 @@ public sealed class AssignmentReportInterval : INotAudited
 
     public ReportInterval ToDomain() => new(Index, ValidFromUtc, ValidToUtc == ReportInterval.Open ? null : ValidToUtc, UnitId, AssignedDay, DeadlineDay,
         BaseClass, SubmittedDay, Awaiting, ApprovedExtensions, Explained, ReportNumberMissing, ReportSignerMissing, ReportsEntered, ReportsEnteredInTime);
+}
+
+/// <summary>What the report intervals of an assignment are computed from, as the database holds it (one place for the
+/// interceptor that writes them, the start-up backfill and the tests that check them).</summary>
+public static class ReportIntervalSources
+{
+    /// <summary>The intervals of <paramref name="assignment"/> (its events and reports loaded) with its reports' entry records.</summary>
+    public static IReadOnlyList<ReportInterval> Intervals(Domain.Assignments.Assignment assignment, IEnumerable<ReportTimelinessRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        return ReportIntervals.Of(assignment.Events,
+            assignment.Reports.Select(r => new ReportedResult(r.Id, r.NumberAndSymbol, r.SignerName)),
+            records.Select(r => new ReportEntry(r.ReportId, r.UnitId, r.EnteredAtUtc, r.EntryInTime)));
+    }
+
+    /// <summary>The keys of the tasks' intervals, read from the database (a tracked document, possibly corrected in this
+    /// save, is preferred to its stored copy).</summary>
+    public static async Task<Dictionary<Guid, ReportIntervalKeys>> KeysAsync(AppDbContext db, IEnumerable<Guid> taskIds,
+        IReadOnlyDictionary<Guid, Domain.Directives.DirectiveDocument>? trackedDocuments, CancellationToken ct)
+    {
+        var result = new Dictionary<Guid, ReportIntervalKeys>();
+        foreach (var chunk in taskIds.Distinct().Chunk(500))
+        {
+            var rows = await (from t in db.Tasks.AsNoTracking()
+                              where chunk.Contains(t.Id)
+                              join d in db.Documents.AsNoTracking() on t.DocumentId equals d.Id
+                              select new { t, d }).ToListAsync(ct);
+            foreach (var r in rows) result[r.t.Id] = ReportIntervalKeys.Of(r.t, trackedDocuments?.GetValueOrDefault(r.d.Id) ?? r.d);
+        }
+        return result;
+    }
 }

@@ -65,8 +65,7 @@ public abstract partial class ReportsHttpTests<TApp>
             Assert.True(assignments.Count > 50);
             foreach (var a in assignments)
             {
-                var expected = ReportIntervals.Of(a.Events, a.Reports.Select(r => new ReportedResult(r.Id, r.NumberAndSymbol, r.SignerName)),
-                    records[a.Id].Select(r => new ReportEntry(r.ReportId, r.UnitId, r.EnteredAtUtc, r.EntryInTime)));
+                var expected = ReportIntervalSources.Intervals(a, records[a.Id]);
                 var actual = stored[a.Id].OrderBy(i => i.Index).ToList();
                 Assert.Equal(expected, actual.Select(i => i.ToDomain()).ToList());
                 Assert.All(actual, i => Assert.Equal(keys[a.TaskId], i.Keys));

@@ -17,21 +17,8 @@ namespace NhiemVu.Web.Features.Notifications;
 /// Events dated more than a day before now (back-filled data) are not announced.
 /// </summary>
 public sealed class NotificationInterceptor(TimeProvider clock, IOptions<NotificationOptions> options, ILogger<NotificationInterceptor> log)
-    : SaveChangesInterceptor
+    : BeforeSaveInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (eventData.Context is AppDbContext db) AppendAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
-    }
-
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
-        InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is AppDbContext db) await AppendAsync(db, cancellationToken);
-        return result;
-    }
-
     private static NotificationKind? KindOf(AssignmentEventKind k) => k switch
     {
         AssignmentEventKind.Assigned or AssignmentEventKind.Transferred => NotificationKind.NewAssignment,
@@ -42,7 +29,7 @@ public sealed class NotificationInterceptor(TimeProvider clock, IOptions<Notific
     };
 
     /// <summary>A failure here is logged and the notification lost: it must never stop the work being saved.</summary>
-    private async Task AppendAsync(AppDbContext db, CancellationToken ct)
+    protected override async Task BeforeSaveAsync(AppDbContext db, CancellationToken ct)
     {
         try { await AppendCoreAsync(db, ct); }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -31,15 +31,12 @@ public static class ReportIntervalBackfill
             var assignments = await db.Assignments.AsNoTracking().Include(a => a.Events).Include(a => a.Reports).AsSplitQuery()
                 .Where(a => chunk.Contains(a.Id)).ToListAsync(ct);
             var taskIds = assignments.Select(a => a.TaskId).Distinct().ToList();
-            var keys = (await (from t in db.Tasks.AsNoTracking() where taskIds.Contains(t.Id)
-                               join d in db.Documents.AsNoTracking() on t.DocumentId equals d.Id
-                               select new { t, d }).ToListAsync(ct)).ToDictionary(x => x.t.Id, x => ReportIntervalKeys.Of(x.t, x.d));
+            var keys = await ReportIntervalSources.KeysAsync(db, taskIds, null, ct);
             var records = (await db.ReportTimelinessRecords.AsNoTracking().Where(r => chunk.Contains(r.AssignmentId)).ToListAsync(ct))
                 .ToLookup(r => r.AssignmentId);
             foreach (var a in assignments)
             {
-                var rows = ReportIntervals.Of(a.Events, a.Reports.Select(r => new ReportedResult(r.Id, r.NumberAndSymbol, r.SignerName)),
-                    records[a.Id].Select(r => new ReportEntry(r.ReportId, r.UnitId, r.EnteredAtUtc, r.EntryInTime)));
+                var rows = ReportIntervalSources.Intervals(a, records[a.Id]);
                 db.ReportIntervals.AddRange(rows.Select(i => AssignmentReportInterval.From(a.Id, keys[a.TaskId], i)));
             }
             try

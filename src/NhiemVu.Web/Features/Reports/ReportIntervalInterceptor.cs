@@ -15,22 +15,9 @@ namespace NhiemVu.Web.Features.Reports;
 /// (usually the last one is closed and one is added). Registered after the timeliness interceptor, whose new
 /// entry records it counts. Concurrent transitions of one assignment are already refused by its concurrency stamp.
 /// </summary>
-public sealed class ReportIntervalInterceptor : SaveChangesInterceptor
+public sealed class ReportIntervalInterceptor : BeforeSaveInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (eventData.Context is AppDbContext db) WriteAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
-    }
-
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
-        InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is AppDbContext db) await WriteAsync(db, cancellationToken);
-        return result;
-    }
-
-    private static async Task WriteAsync(AppDbContext db, CancellationToken ct)
+    protected override async Task BeforeSaveAsync(AppDbContext db, CancellationToken ct)
     {
         var tracker = db.ChangeTracker;
         var changed = tracker.Entries<Assignment>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
@@ -76,14 +63,7 @@ public sealed class ReportIntervalInterceptor : SaveChangesInterceptor
             if (tasks.TryGetValue(id, out var t) && docs.TryGetValue(t.DocumentId, out var d)) result[id] = ReportIntervalKeys.Of(t, d);
             else missing.Add(id);
         }
-        foreach (var chunk in missing.Chunk(500))
-        {
-            var rows = await (from t in db.Tasks.AsNoTracking()
-                              where chunk.Contains(t.Id)
-                              join d in db.Documents.AsNoTracking() on t.DocumentId equals d.Id
-                              select new { t, d }).ToListAsync(ct);
-            foreach (var r in rows) result[r.t.Id] = ReportIntervalKeys.Of(r.t, docs.GetValueOrDefault(r.d.Id) ?? r.d);
-        }
+        foreach (var (id, k) in await ReportIntervalSources.KeysAsync(db, missing, docs, ct)) result[id] = k;
         return result;
     }
 
@@ -122,9 +102,7 @@ public sealed class ReportIntervalInterceptor : SaveChangesInterceptor
         foreach (var a in assignments)
         {
             var k = keys[a.TaskId];
-            var computed = ReportIntervals.Of(a.Events,
-                a.Reports.Select(r => new ReportedResult(r.Id, r.NumberAndSymbol, r.SignerName)),
-                recordsByAssignment[a.Id].Select(r => new ReportEntry(r.ReportId, r.UnitId, r.EnteredAtUtc, r.EntryInTime)));
+            var computed = ReportIntervalSources.Intervals(a, recordsByAssignment[a.Id]);
             var keep = new HashSet<int>();
             foreach (var i in computed)
             {

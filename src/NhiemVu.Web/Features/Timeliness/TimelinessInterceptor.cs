@@ -22,22 +22,9 @@ namespace NhiemVu.Web.Features.Timeliness;
 /// The outcome is computed now and stored, never recomputed: later changes of the settings or the calendar
 /// leave history as it was judged.
 /// </summary>
-public sealed class TimelinessInterceptor(IWorkingCalendar calendar, IOptions<TimelinessOptions> options) : SaveChangesInterceptor
+public sealed class TimelinessInterceptor(IWorkingCalendar calendar, IOptions<TimelinessOptions> options) : BeforeSaveInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (eventData.Context is AppDbContext db) RecordAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
-    }
-
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
-        InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is AppDbContext db) await RecordAsync(db, cancellationToken);
-        return result;
-    }
-
-    private async Task RecordAsync(AppDbContext db, CancellationToken ct)
+    protected override async Task BeforeSaveAsync(AppDbContext db, CancellationToken ct)
     {
         var o = options.Value;
         var rule = o.ToRule();
