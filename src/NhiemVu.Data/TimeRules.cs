@@ -29,9 +29,27 @@ public sealed class DataVersion : INotAudited
     public const string Units = "units";
     /// <summary>Accounts' full names: bumped in the same SaveChanges as an account's creation, rename or removal.</summary>
     public const string UserNames = "user-names";
+    /// <summary>Report intervals changed at moments already past when they were written (an import of past work, a
+    /// document made secret or corrected, a backfill): bumped in the same SaveChanges, so the reports kept for past
+    /// moments are computed again.</summary>
+    public const string ReportHistory = "report-history";
 
     public string Key { get; set; } = "";
     public Guid Stamp { get; set; }
+
+    /// <summary>Writes a new stamp for <paramref name="key"/> in the coming SaveChanges of <paramref name="db"/> (the
+    /// rows exist from the migrations: an UPDATE by key, no read first).</summary>
+    public static void Bump(Microsoft.EntityFrameworkCore.DbContext db, string key)
+    {
+        var tracked = db.ChangeTracker.Entries<DataVersion>().FirstOrDefault(e => e.Entity.Key == key);
+        if (tracked is not null)
+        {
+            tracked.Entity.Stamp = Guid.NewGuid();
+            if (tracked.State == Microsoft.EntityFrameworkCore.EntityState.Unchanged) tracked.State = Microsoft.EntityFrameworkCore.EntityState.Modified;
+            return;
+        }
+        db.Entry(new DataVersion { Key = key, Stamp = Guid.NewGuid() }).State = Microsoft.EntityFrameworkCore.EntityState.Modified;
+    }
 }
 
 /// <summary>Entities the <see cref="AuditInterceptor"/> does not record (internal bookkeeping).</summary>

@@ -62,6 +62,7 @@ public static class FeatureRegistration
         services.AddOptions<Timeliness.TimelinessOptions>().BindConfiguration(Timeliness.TimelinessOptions.Section);
         services.AddSingleton<Timeliness.TimelinessInterceptor>();
         services.AddSingleton<Reports.ReportIntervalInterceptor>();
+        services.AddSingleton<Reports.SettledReportCache>();
         services.AddScoped<Timeliness.TimelinessQueries>();
 
         // Notifications: the centre, preferences, the morning digest and the e-mail outbox.

@@ -50,10 +50,12 @@ public sealed class Dashboard(ReportQueries q)
 
         // Each figure is counted by the database as of its own moment (see ReportFacts); the lists keep their first rows and their size.
         var monthPeriod = ReportPeriod.Month(today.Year, today.Month);
-        var month = await q.ComputeAsync(monthPeriod, now, ReportDimension.Unit, includeSecret: true);
-        var mineKey = new GroupKey(ReportDimension.DirectingLeader, me.UserId.ToString("D"));
-        var mine = (await q.ComputeAsync(monthPeriod, now, ReportDimension.DirectingLeader, includeSecret: true, directingLeader: me.UserId)).Total with { Key = mineKey };
-        var mineOverdue = await q.RowsAsync(monthPeriod, now, ReportDimension.Unit, "*", ReportMeasure.InProgressOverdue, ListLimit, directingLeader: me.UserId);
+        // The month by unit and, from the same scan, the user's own directions.
+        var (month, marked) = await q.ComputeMarkedAsync(monthPeriod, now, ReportDimension.Unit, includeSecret: true, options: null,
+            directingLeader: null, markedLeader: me.UserId);
+        var mine = marked! with { Key = new GroupKey(ReportDimension.DirectingLeader, me.UserId.ToString("D")) };
+        var mineOverdue = await q.RowsAsync(monthPeriod, now, ReportDimension.Unit, "*", ReportMeasure.InProgressOverdue, ListLimit,
+            directingLeader: me.UserId, knownTotal: mine.InProgressOverdue);
 
         var byUnit = month.Groups.Select(g => new UnitBar(Guid.Parse(g.Key), g.Label, g.Statistics.InProgressOverdue, g.Statistics)).ToList();
         var overdueByUnit = byUnit.Where(u => u.Count > 0).OrderByDescending(u => u.Count).ThenBy(u => u.Name, StringComparer.Ordinal).ToList();
@@ -62,11 +64,13 @@ public sealed class Dashboard(ReportQueries q)
             ListLimit, options: new AsOfOptions(IncludeCarriedOver: false));
 
         var trend = new List<MonthPoint>();
-        for (var m = trendFrom; m <= first; m = m.AddMonths(1))
+        // Past months as of their own end (settled: computed once per instance, see SettledReportCache); this month is the one above.
+        for (var m = trendFrom; m < first; m = m.AddMonths(1))
         {
             var asOf = ReportOutputs.MonthEndOrNow(m.Year, m.Month, now);
             trend.Add(new MonthPoint(m.Year, m.Month, (await q.ComputeAsync(ReportPeriod.Month(m.Year, m.Month), asOf, ReportDimension.Unit, includeSecret: true)).Total, asOf));
         }
+        trend.Add(new MonthPoint(first.Year, first.Month, month.Total, month.AsOfUtc));
 
         var slowest = byUnit.Where(u => u.Statistics.InProgressOverdue + u.Statistics.CompletedLate > 0)
             .OrderBy(u => u.Statistics.TimelyRate ?? 1m).ThenByDescending(u => u.Statistics.InProgressOverdue).ThenBy(u => u.Name, StringComparer.Ordinal)

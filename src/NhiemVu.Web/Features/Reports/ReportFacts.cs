@@ -84,16 +84,18 @@ public static class ReportFacts
     }
 
     /// <summary>The figures per group of <paramref name="dimension"/> (groups with no counted assignment left out) and
-    /// how many assignments were left out for incomplete information — one scan.</summary>
-    public static Task<(List<GroupStatistics> Groups, int Incomplete)> GroupAsync(IQueryable<ReportFact> facts, ReportDimension dimension) =>
+    /// how many assignments were left out for incomplete information — one scan. With <paramref name="marked"/>, also the
+    /// figures per group of the facts it holds for (e.g. the user's own directions), from the same scan.</summary>
+    public static Task<SettledReportCache.Figures> GroupAsync(IQueryable<ReportFact> facts, ReportDimension dimension,
+        Expression<Func<ReportFact, bool>>? marked = null) =>
         dimension switch
         {
-            ReportDimension.Unit => GroupAsync(facts, dimension, f => f.UnitId, k => k.ToString("D")),
-            ReportDimension.DirectingLeader => GroupAsync(facts, dimension, f => f.DirectingLeaderId, k => k.ToString("D")),
-            ReportDimension.Field => GroupAsync(facts, dimension, f => f.FieldId, k => k?.ToString("D") ?? ""),
-            ReportDimension.Nature => GroupAsync(facts, dimension, f => f.Nature, k => k.ToString()),
-            ReportDimension.Programme => GroupAsync(facts, dimension, f => f.Programme, k => k.ToString()),
-            ReportDimension.Document => GroupAsync(facts, dimension, f => f.DocumentId, k => k.ToString("D")),
+            ReportDimension.Unit => GroupAsync(facts, dimension, f => f.UnitId, k => k.ToString("D"), marked),
+            ReportDimension.DirectingLeader => GroupAsync(facts, dimension, f => f.DirectingLeaderId, k => k.ToString("D"), marked),
+            ReportDimension.Field => GroupAsync(facts, dimension, f => f.FieldId, k => k?.ToString("D") ?? "", marked),
+            ReportDimension.Nature => GroupAsync(facts, dimension, f => f.Nature, k => k.ToString(), marked),
+            ReportDimension.Programme => GroupAsync(facts, dimension, f => f.Programme, k => k.ToString(), marked),
+            ReportDimension.Document => GroupAsync(facts, dimension, f => f.DocumentId, k => k.ToString("D"), marked),
             _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
         };
 
@@ -108,6 +110,7 @@ public static class ReportFacts
         public bool CarriedOver { get; init; }
         public bool Explained { get; init; }
         public bool Submitted { get; init; }
+        public bool Marked { get; init; }
     }
 
     private sealed class CellCount<TKey>
@@ -122,17 +125,24 @@ public static class ReportFacts
         public int WithLateEntry { get; init; }
     }
 
-    private static Expression<Func<ReportFact, Cell<TKey>>> CellOf<TKey>(Expression<Func<ReportFact, TKey>> key)
+    private static Expression<Func<ReportFact, Cell<TKey>>> CellOf<TKey>(Expression<Func<ReportFact, TKey>> key, Expression<Func<ReportFact, bool>> marked)
     {
         Expression<Func<ReportFact, Cell<TKey>>> shape = f => new Cell<TKey>
         {
             Key = default!, Incomplete = f.Incomplete, Class = f.Class, Awaiting = f.Awaiting, CarriedOver = f.CarriedOver,
-            Explained = f.Explained, Submitted = f.SubmittedDay != null,
+            Explained = f.Explained, Submitted = f.SubmittedDay != null, Marked = false,
         };
-        // Put the dimension's key expression in place of "default": f => new Cell { Key = key(f), … }.
+        // Put the dimension's key and the mark in place of "default" and "false": f => new Cell { Key = key(f), …, Marked = marked(f) }.
         var init = (MemberInitExpression)shape.Body;
-        var keyBody = new ParameterSwap(key.Parameters[0], shape.Parameters[0]).Visit(key.Body);
-        var bindings = init.Bindings.Select(b => b.Member.Name == nameof(Cell<TKey>.Key) ? Expression.Bind(b.Member, keyBody) : b);
+        var fact = shape.Parameters[0];
+        var keyBody = new ParameterSwap(key.Parameters[0], fact).Visit(key.Body);
+        var markedBody = new ParameterSwap(marked.Parameters[0], fact).Visit(marked.Body);
+        var bindings = init.Bindings.Select(b => b.Member.Name switch
+        {
+            nameof(Cell<TKey>.Key) => Expression.Bind(b.Member, keyBody),
+            nameof(Cell<TKey>.Marked) => Expression.Bind(b.Member, markedBody),
+            _ => b,
+        });
         return Expression.Lambda<Func<ReportFact, Cell<TKey>>>(Expression.MemberInit(init.NewExpression, bindings), shape.Parameters);
     }
 
@@ -141,10 +151,10 @@ public static class ReportFacts
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
-    private static async Task<(List<GroupStatistics>, int)> GroupAsync<TKey>(IQueryable<ReportFact> facts, ReportDimension dimension,
-        Expression<Func<ReportFact, TKey>> key, Func<TKey, string> format)
+    private static async Task<SettledReportCache.Figures> GroupAsync<TKey>(IQueryable<ReportFact> facts, ReportDimension dimension,
+        Expression<Func<ReportFact, TKey>> key, Func<TKey, string> format, Expression<Func<ReportFact, bool>>? marked)
     {
-        var cells = await facts.GroupBy(CellOf(key)).Select(g => new CellCount<TKey>
+        var cells = await facts.GroupBy(CellOf(key, marked ?? (f => false))).Select(g => new CellCount<TKey>
         {
             Cell = g.Key,
             Count = g.Count(),
@@ -156,7 +166,13 @@ public static class ReportFacts
             WithLateEntry = g.Count(x => x.ReportsEnteredInTime < x.ReportsEntered),
         }).ToListAsync();
         var incomplete = cells.Where(c => c.Cell.Incomplete).Sum(c => c.Count);
-        var groups = cells.Where(c => !c.Cell.Incomplete).GroupBy(c => format(c.Cell.Key))
+        var counted = cells.Where(c => !c.Cell.Incomplete).ToList();
+        return new SettledReportCache.Figures(Groups(counted, dimension, format), incomplete,
+            marked is null ? null : Groups(counted.Where(c => c.Cell.Marked).ToList(), dimension, format));
+    }
+
+    private static List<GroupStatistics> Groups<TKey>(List<CellCount<TKey>> cells, ReportDimension dimension, Func<TKey, string> format) =>
+        cells.GroupBy(c => format(c.Cell.Key))
             .Select(g =>
             {
                 int N(Func<CellCount<TKey>, bool> p) => g.Where(p).Sum(c => c.Count);
@@ -169,8 +185,6 @@ public static class ReportFacts
             })
             .Where(s => s.Total > 0)
             .OrderBy(s => s.Key.Value, StringComparer.Ordinal).ToList();
-        return (groups, incomplete);
-    }
 
     /// <summary>The facts of one group (<see cref="GroupKey.Value"/> as the report shows it); no fact when the key is not one.</summary>
     public static Expression<Func<ReportFact, bool>> KeyIs(ReportDimension dimension, string key)

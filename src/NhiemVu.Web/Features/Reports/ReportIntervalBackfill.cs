@@ -39,6 +39,8 @@ public static class ReportIntervalBackfill
                 var rows = ReportIntervalSources.Intervals(a, records[a.Id]);
                 db.ReportIntervals.AddRange(rows.Select(i => AssignmentReportInterval.From(a.Id, keys[a.TaskId], i)));
             }
+            // Past moments' figures change: the figures kept for them (by another instance) are computed again.
+            DataVersion.Bump(db, DataVersion.ReportHistory);
             try
             {
                 written += await db.SaveChangesAsync(ct);

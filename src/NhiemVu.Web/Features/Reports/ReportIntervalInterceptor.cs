@@ -14,15 +14,19 @@ namespace NhiemVu.Web.Features.Reports;
 /// from the aggregate's events with <see cref="ReportIntervals.Of"/> and only the rows that differ are written
 /// (usually the last one is closed and one is added). Registered after the timeliness interceptor, whose new
 /// entry records it counts. Concurrent transitions of one assignment are already refused by its concurrency stamp.
+/// A save that changes what the intervals say about a moment already settled (<see cref="SettledReportCache.SettleTime"/>
+/// ago: an import of past work, a document made secret) also bumps <see cref="DataVersion.ReportHistory"/>, so the
+/// figures kept for settled moments are computed again.
 /// </summary>
-public sealed class ReportIntervalInterceptor : BeforeSaveInterceptor
+public sealed class ReportIntervalInterceptor(SettledReportCache settled) : BeforeSaveInterceptor
 {
     protected override async Task BeforeSaveAsync(AppDbContext db, CancellationToken ct)
     {
         var tracker = db.ChangeTracker;
         var changed = tracker.Entries<Assignment>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
+        DateTimeOffset? earliest = null;
         if (changed.Count > 0)
-            await SyncAsync(db, changed.Select(e => e.Entity).ToList(), changed.Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id).ToHashSet(), ct);
+            earliest = await SyncAsync(db, changed.Select(e => e.Entity).ToList(), changed.Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id).ToHashSet(), ct);
         // A corrected document (number, secrecy, field): its intervals' keys follow in the same save.
         foreach (var doc in tracker.Entries<DirectiveDocument>().Where(e => e.State == EntityState.Modified).Select(e => e.Entity).ToList())
         {
@@ -36,11 +40,26 @@ public sealed class ReportIntervalInterceptor : BeforeSaveInterceptor
                 if (tracked.ContainsKey((row.AssignmentId, row.Index)) || row.Keys == keys[row.TaskId]) continue;
                 row.SetKeys(keys[row.TaskId]);
                 db.ReportIntervals.Attach(row).State = EntityState.Modified;
+                earliest = Min(earliest, row.ValidFromUtc);
             }
             foreach (var t in tracked.Values)
-                if (t.Entity.Keys != keys[t.Entity.TaskId]) t.Entity.SetKeys(keys[t.Entity.TaskId]);
+                if (t.Entity.Keys != keys[t.Entity.TaskId])
+                {
+                    t.Entity.SetKeys(keys[t.Entity.TaskId]);
+                    earliest = Min(earliest, t.Entity.ValidFromUtc);
+                }
         }
+        if (earliest is { } e && settled.Affects(e)) DataVersion.Bump(db, DataVersion.ReportHistory);
     }
+
+    private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x < b ? x : b;
+
+    /// <summary>The first moment at which what <paramref name="before"/> says differs from what <paramref name="after"/>
+    /// says (same assignment and index): where only the end moved, the earlier of the two ends; else the earlier start.</summary>
+    private static DateTimeOffset FirstDifference(AssignmentReportInterval before, AssignmentReportInterval after) =>
+        before.Keys == after.Keys && before.ToDomain() with { ValidToUtc = null } == after.ToDomain() with { ValidToUtc = null }
+            ? (before.ValidToUtc < after.ValidToUtc ? before.ValidToUtc : after.ValidToUtc)
+            : (before.ValidFromUtc < after.ValidFromUtc ? before.ValidFromUtc : after.ValidFromUtc);
 
     private static async Task<List<DirectiveTask>> TrackedOrLoadedTasksAsync(AppDbContext db, Guid documentId, CancellationToken ct)
     {
@@ -67,8 +86,9 @@ public sealed class ReportIntervalInterceptor : BeforeSaveInterceptor
         return result;
     }
 
-    /// <summary>Recomputes and writes the intervals of <paramref name="assignments"/> (tracked; <paramref name="added"/>: not yet in the database).</summary>
-    public static async Task SyncAsync(AppDbContext db, IReadOnlyList<Assignment> assignments, IReadOnlySet<Guid> added, CancellationToken ct)
+    /// <summary>Recomputes and writes the intervals of <paramref name="assignments"/> (tracked; <paramref name="added"/>: not
+    /// yet in the database); returns the first moment whose figures the written rows change (null: none).</summary>
+    public static async Task<DateTimeOffset?> SyncAsync(AppDbContext db, IReadOnlyList<Assignment> assignments, IReadOnlySet<Guid> added, CancellationToken ct)
     {
         var tracker = db.ChangeTracker;
         foreach (var a in assignments)
@@ -98,6 +118,7 @@ public sealed class ReportIntervalInterceptor : BeforeSaveInterceptor
             .ToDictionary(e => (e.Entity.AssignmentId, e.Entity.Index));
 
         var recordsByAssignment = recordById.Values.ToLookup(r => r.AssignmentId);
+        DateTimeOffset? earliest = null;
         var keys = await KeysAsync(db, assignments.Select(a => a.TaskId), ct);
         foreach (var a in assignments)
         {
@@ -110,6 +131,13 @@ public sealed class ReportIntervalInterceptor : BeforeSaveInterceptor
                 var row = AssignmentReportInterval.From(a.Id, k, i);
                 if (tracked.TryGetValue((a.Id, i.Index), out var t))
                 {
+                    if (t.State == EntityState.Added)
+                        earliest = Min(earliest, i.ValidFromUtc);
+                    else
+                    {
+                        var before = (AssignmentReportInterval)t.OriginalValues.ToObject();
+                        if (t.State == EntityState.Deleted || before.ToDomain() != i || before.Keys != k) earliest = Min(earliest, FirstDifference(before, row));
+                    }
                     if (t.State == EntityState.Deleted) t.State = EntityState.Modified;
                     if (t.Entity.ToDomain() != i || t.Entity.Keys != k) t.CurrentValues.SetValues(row);
                 }
@@ -117,14 +145,27 @@ public sealed class ReportIntervalInterceptor : BeforeSaveInterceptor
                 {
                     if (p.ToDomain() == i && p.Keys == k) continue;
                     db.ReportIntervals.Attach(row).State = EntityState.Modified;
+                    earliest = Min(earliest, FirstDifference(p, row));
                 }
-                else db.ReportIntervals.Add(row);
+                else
+                {
+                    db.ReportIntervals.Add(row);
+                    earliest = Min(earliest, i.ValidFromUtc);
+                }
             }
             foreach (var ((assignmentId, index), t) in tracked)
-                if (assignmentId == a.Id && !keep.Contains(index)) t.State = t.State == EntityState.Added ? EntityState.Detached : EntityState.Deleted;
+                if (assignmentId == a.Id && !keep.Contains(index))
+                {
+                    if (t.State != EntityState.Added) earliest = Min(earliest, ((AssignmentReportInterval)t.OriginalValues.ToObject()).ValidFromUtc);
+                    t.State = t.State == EntityState.Added ? EntityState.Detached : EntityState.Deleted;
+                }
             foreach (var ((assignmentId, index), p) in persisted)
                 if (assignmentId == a.Id && !keep.Contains(index) && !tracked.ContainsKey((assignmentId, index)))
+                {
                     db.ReportIntervals.Attach(p).State = EntityState.Deleted;
+                    earliest = Min(earliest, p.ValidFromUtc);
+                }
         }
+        return earliest;
     }
 }

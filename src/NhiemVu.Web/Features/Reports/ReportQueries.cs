@@ -50,7 +50,7 @@ public sealed record ReportRows(IReadOnlyList<ReportListRow> Items, int Total);
 /// per request. Incomplete information (seed 003) is left out of the figures and counted apart: a no-deadline task
 /// without its "lý do không có thời hạn", a missing document number, a deciding result report without number or signer.
 /// </summary>
-public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowUser user, Infrastructure.Caching.NameCache names)
+public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowUser user, Infrastructure.Caching.NameCache names, SettledReportCache settled)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -71,25 +71,38 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
 
     /// <summary>No authorization check: callers decide (the portal passes includeSecret: false).</summary>
     public async Task<ReportResult> ComputeAsync(ReportPeriod period, DateTimeOffset asOfUtc, ReportDimension groupBy, bool includeSecret,
-        AsOfOptions? options = null, Guid? directingLeader = null)
+        AsOfOptions? options = null, Guid? directingLeader = null) =>
+        (await ComputeMarkedAsync(period, asOfUtc, groupBy, includeSecret, options, directingLeader, markedLeader: null)).Report;
+
+    /// <summary><see cref="ComputeAsync"/>, and from the same scan the total of the assignments directed by
+    /// <paramref name="markedLeader"/> (when given). Figures as of a settled moment come from <see cref="SettledReportCache"/>.</summary>
+    public async Task<(ReportResult Report, GroupStatistics? Marked)> ComputeMarkedAsync(ReportPeriod period, DateTimeOffset asOfUtc,
+        ReportDimension groupBy, bool includeSecret, AsOfOptions? options, Guid? directingLeader, Guid? markedLeader)
     {
-        var facts = ReportFacts.Of(db, period, asOfUtc, includeSecret, options ?? AsOfOptions.Default);
-        if (directingLeader is { } leader) facts = facts.Where(f => f.DirectingLeaderId == leader);
-        var (groups, incomplete) = await ReportFacts.GroupAsync(facts, groupBy);
-        var total = GroupStatistics.Sum(new GroupKey(groupBy, "*"), groups);
-        return await NameAsync(period, asOfUtc, groupBy, groups, total, incomplete);
+        options ??= AsOfOptions.Default;
+        var figures = await settled.GetOrComputeAsync(db, new SettledReportCache.Key(period, asOfUtc, groupBy, includeSecret, options, directingLeader, markedLeader),
+            () =>
+            {
+                var facts = ReportFacts.Of(db, period, asOfUtc, includeSecret, options);
+                if (directingLeader is { } leader) facts = facts.Where(f => f.DirectingLeaderId == leader);
+                return ReportFacts.GroupAsync(facts, groupBy, markedLeader is { } m ? f => f.DirectingLeaderId == m : null);
+            });
+        var total = GroupStatistics.Sum(new GroupKey(groupBy, "*"), figures.Groups);
+        var marked = figures.Marked is { } mg ? GroupStatistics.Sum(new GroupKey(groupBy, "*"), mg) : null;
+        return (await NameAsync(period, asOfUtc, groupBy, figures.Groups, total, figures.Incomplete), marked);
     }
 
     /// <summary>The assignments behind a figure (<paramref name="key"/> "*" or empty: every group), most overdue first,
-    /// then by deadline; the first <paramref name="take"/> of them and how many there are.</summary>
+    /// then by deadline; the first <paramref name="take"/> of them and how many there are (<paramref name="knownTotal"/>:
+    /// already counted by the caller's figures, so not counted again).</summary>
     public async Task<ReportRows> RowsAsync(ReportPeriod period, DateTimeOffset asOfUtc, ReportDimension groupBy, string? key, ReportMeasure measure,
-        int take, bool includeSecret = true, AsOfOptions? options = null, Guid? directingLeader = null)
+        int take, bool includeSecret = true, AsOfOptions? options = null, Guid? directingLeader = null, int? knownTotal = null)
     {
         var facts = ReportFacts.Of(db, period, asOfUtc, includeSecret, options ?? AsOfOptions.Default).Where(f => !f.Incomplete);
         if (directingLeader is { } leader) facts = facts.Where(f => f.DirectingLeaderId == leader);
         if (!string.IsNullOrEmpty(key) && key != "*") facts = facts.Where(ReportFacts.KeyIs(groupBy, key));
         facts = facts.Where(ReportFacts.Measure(measure));
-        var total = await facts.CountAsync();
+        var total = knownTotal ?? await facts.CountAsync();
         if (take <= 0 || total == 0) return new ReportRows([], total);
         var rows = await facts.OrderByDescending(f => f.DaysOverdue).ThenBy(f => f.DeadlineDay ?? int.MaxValue).ThenBy(f => f.AssignmentId)
             .Take(take)

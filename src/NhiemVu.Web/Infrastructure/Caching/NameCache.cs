@@ -141,18 +141,7 @@ public sealed class NameVersionInterceptor(NameCache cache) : SaveChangesInterce
     private static void Stamp(DbContext? db)
     {
         if (db is null) return;
-        foreach (var key in Changed(db).ToList())
-        {
-            var tracked = db.ChangeTracker.Entries<DataVersion>().FirstOrDefault(e => e.Entity.Key == key);
-            if (tracked is not null)
-            {
-                tracked.Entity.Stamp = Guid.NewGuid();
-                if (tracked.State == EntityState.Unchanged) tracked.State = EntityState.Modified;
-                continue;
-            }
-            // The rows exist from the migration; an UPDATE by key needs no read first.
-            db.Entry(new DataVersion { Key = key, Stamp = Guid.NewGuid() }).State = EntityState.Modified;
-        }
+        foreach (var key in Changed(db).ToList()) DataVersion.Bump(db, key);
     }
 
     private void Drop(DbContext? db)

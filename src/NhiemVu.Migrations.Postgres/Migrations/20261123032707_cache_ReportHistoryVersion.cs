@@ -1,0 +1,23 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace NhiemVu.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class cache_ReportHistoryVersion : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // The stamp of report intervals changed at settled moments (SettledReportCache).
+            migrationBuilder.Sql("""INSERT INTO data_versions ("Key", "Stamp") VALUES ('report-history', gen_random_uuid()) ON CONFLICT DO NOTHING;""");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("""DELETE FROM data_versions WHERE "Key" = 'report-history';""");
+        }
+    }
+}
