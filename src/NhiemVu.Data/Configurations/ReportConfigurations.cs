@@ -34,5 +34,8 @@ internal sealed class AssignmentReportIntervalConfiguration : IEntityTypeConfigu
         b.HasIndex(x => new { x.AssignedDay, x.ValidToUtc }).HasDatabaseName("IX_report_intervals_no_deadline").HasFilter("\"DeadlineDay\" IS NULL");
         b.HasIndex(x => new { x.BaseClass, x.ValidToUtc, x.DeadlineDay }).HasDatabaseName("IX_report_intervals_open");
         b.HasIndex(x => new { x.SubmittedDay, x.DeadlineDay }).HasDatabaseName("IX_report_intervals_submitted").HasFilter("\"SubmittedDay\" IS NOT NULL");
+        // The changes between two moments (an anchored "as of now": ReportFacts.ChangesBetween).
+        b.HasIndex(x => x.ValidFromUtc).HasDatabaseName("IX_report_intervals_valid_from");
+        b.HasIndex(x => x.ValidToUtc).HasDatabaseName("IX_report_intervals_valid_to");
     }
 }

@@ -372,6 +372,12 @@ namespace NhiemVu.Migrations.Postgres.Migrations
 
                     b.HasKey("AssignmentId", "Index");
 
+                    b.HasIndex("ValidFromUtc")
+                        .HasDatabaseName("IX_report_intervals_valid_from");
+
+                    b.HasIndex("ValidToUtc")
+                        .HasDatabaseName("IX_report_intervals_valid_to");
+
                     b.HasIndex("AssignedDay", "ValidToUtc")
                         .HasDatabaseName("IX_report_intervals_no_deadline")
                         .HasFilter("\"DeadlineDay\" IS NULL");

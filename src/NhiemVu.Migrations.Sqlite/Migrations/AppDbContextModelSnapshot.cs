@@ -361,6 +361,12 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
 
                     b.HasKey("AssignmentId", "Index");
 
+                    b.HasIndex("ValidFromUtc")
+                        .HasDatabaseName("IX_report_intervals_valid_from");
+
+                    b.HasIndex("ValidToUtc")
+                        .HasDatabaseName("IX_report_intervals_valid_to");
+
                     b.HasIndex("AssignedDay", "ValidToUtc")
                         .HasDatabaseName("IX_report_intervals_no_deadline")
                         .HasFilter("\"DeadlineDay\" IS NULL");

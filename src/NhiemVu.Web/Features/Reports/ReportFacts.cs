@@ -12,6 +12,8 @@ namespace NhiemVu.Web.Features.Reports;
 /// (the same values as <see cref="AssignmentRow"/>; <see cref="Class"/> is an <see cref="AssignmentClass"/>).</summary>
 public sealed class ReportFact
 {
+    /// <summary>1 for a fact as of T; in <see cref="ReportFacts.ChangesBetween"/>, +1 for a stretch that began, −1 for one that ended.</summary>
+    public int Sign { get; init; }
     public Guid AssignmentId { get; init; }
     public Guid TaskId { get; init; }
     public Guid DocumentId { get; init; }
@@ -45,11 +47,32 @@ public static class ReportFacts
         Late = (int)AssignmentClass.CompletedLate, Within = (int)AssignmentClass.InProgressWithinDeadline,
         Overdue = (int)AssignmentClass.InProgressOverdue, NoDeadline = (int)AssignmentClass.NoDeadline;
 
-    public static IQueryable<ReportFact> Of(AppDbContext db, ReportPeriod period, DateTimeOffset asOfUtc, bool includeSecret, AsOfOptions options)
+    /// <summary>The facts of the period as of <paramref name="asOfUtc"/>: the intervals valid then (each with <see cref="ReportFact.Sign"/> 1).</summary>
+    public static IQueryable<ReportFact> Of(AppDbContext db, ReportPeriod period, DateTimeOffset asOfUtc, bool includeSecret, AsOfOptions options) =>
+        Facts(db.ReportIntervals.AsNoTracking().Where(x => x.ValidFromUtc <= asOfUtc && x.ValidToUtc > asOfUtc), period, asOfUtc, includeSecret, options,
+            x => 1);
+
+    /// <summary>
+    /// What turns the facts as of <paramref name="sinceUtc"/> into those as of <paramref name="asOfUtc"/> (later, on the same local
+    /// day, so open work is classed alike): the intervals that began in between (+1) and those that ended in between (−1); one
+    /// that did both cancels out. Read through the indexes on the two moments, so its cost is the number of changes, not the data.
+    /// </summary>
+    public static IQueryable<ReportFact> ChangesBetween(AppDbContext db, ReportPeriod period, DateTimeOffset sinceUtc, DateTimeOffset asOfUtc,
+        bool includeSecret, AsOfOptions options)
+    {
+        if (ProvinceTime.LocalDate(sinceUtc) != ProvinceTime.LocalDate(asOfUtc) || sinceUtc > asOfUtc)
+            throw new ArgumentOutOfRangeException(nameof(sinceUtc), "The changes are counted between two moments of one local day, in order.");
+        return Facts(db.ReportIntervals.AsNoTracking().Where(x => (x.ValidFromUtc > sinceUtc && x.ValidFromUtc <= asOfUtc)
+                                                                   || (x.ValidToUtc > sinceUtc && x.ValidToUtc <= asOfUtc)),
+            period, asOfUtc, includeSecret, options,
+            x => (x.ValidFromUtc > sinceUtc && x.ValidFromUtc <= asOfUtc ? 1 : 0) - (x.ValidToUtc > sinceUtc && x.ValidToUtc <= asOfUtc ? 1 : 0));
+    }
+
+    private static IQueryable<ReportFact> Facts(IQueryable<AssignmentReportInterval> intervals, ReportPeriod period, DateTimeOffset asOfUtc,
+        bool includeSecret, AsOfOptions options, Expression<Func<AssignmentReportInterval, int>> sign)
     {
         int from = period.From.DayNumber, to = period.To.DayNumber, asOfDay = ProvinceTime.LocalDate(asOfUtc).DayNumber;
         var exclude = options.ExcludeIncomplete;
-        var intervals = db.ReportIntervals.AsNoTracking().Where(x => x.ValidFromUtc <= asOfUtc && x.ValidToUtc > asOfUtc);
         intervals = options.IncludeCarriedOver
             ? intervals.Where(x => (x.DeadlineDay >= from && x.DeadlineDay <= to)
                                    || (x.DeadlineDay == null && x.AssignedDay >= from && x.AssignedDay <= to)
@@ -58,8 +81,9 @@ public static class ReportFacts
             : intervals.Where(x => (x.DeadlineDay >= from && x.DeadlineDay <= to)
                                    || (x.DeadlineDay == null && x.AssignedDay >= from && x.AssignedDay <= to));
         if (!includeSecret) intervals = intervals.Where(x => !x.Secret);
-        return intervals.Select(x => new ReportFact
+        Expression<Func<AssignmentReportInterval, ReportFact>> shape = x => new ReportFact
         {
+            Sign = 0,
             AssignmentId = x.AssignmentId,
             TaskId = x.TaskId,
             DocumentId = x.DocumentId,
@@ -80,10 +104,22 @@ public static class ReportFacts
                 : x.BaseClass == ListClass.CompletedLate ? x.SubmittedDay!.Value - x.DeadlineDay!.Value : 0,
             ReportsEntered = x.ReportsEntered,
             ReportsEnteredInTime = x.ReportsEnteredInTime,
-        });
+        };
+        return intervals.Select(WithBinding(shape, nameof(ReportFact.Sign), sign));
     }
 
-    /// <summary>The figures per group of <paramref name="dimension"/> (groups with no counted assignment left out) and
+    /// <summary><paramref name="init"/> with the member <paramref name="member"/> bound to <paramref name="value"/> (same parameter).</summary>
+    private static Expression<Func<TIn, TOut>> WithBinding<TIn, TOut, TValue>(Expression<Func<TIn, TOut>> init, string member, Expression<Func<TIn, TValue>> value)
+    {
+        var body = (MemberInitExpression)init.Body;
+        var replaced = new ParameterSwap(value.Parameters[0], init.Parameters[0]).Visit(value.Body);
+        var bindings = body.Bindings.Select(b => b.Member.Name == member ? Expression.Bind(b.Member, replaced) : b);
+        return Expression.Lambda<Func<TIn, TOut>>(Expression.MemberInit(body.NewExpression, bindings), init.Parameters);
+    }
+
+
+    /// <summary>The figures per group of <paramref name="dimension"/> (summed with each fact's sign; every group a counted
+    /// fact or change falls in, see <see cref="Combine"/>) and
     /// how many assignments were left out for incomplete information — one scan. With <paramref name="marked"/>, also the
     /// figures per group of the facts it holds for (e.g. the user's own directions), from the same scan.</summary>
     public static Task<SettledReportCache.Figures> GroupAsync(IQueryable<ReportFact> facts, ReportDimension dimension,
@@ -133,17 +169,7 @@ public static class ReportFacts
             Explained = f.Explained, Submitted = f.SubmittedDay != null, Marked = false,
         };
         // Put the dimension's key and the mark in place of "default" and "false": f => new Cell { Key = key(f), …, Marked = marked(f) }.
-        var init = (MemberInitExpression)shape.Body;
-        var fact = shape.Parameters[0];
-        var keyBody = new ParameterSwap(key.Parameters[0], fact).Visit(key.Body);
-        var markedBody = new ParameterSwap(marked.Parameters[0], fact).Visit(marked.Body);
-        var bindings = init.Bindings.Select(b => b.Member.Name switch
-        {
-            nameof(Cell<TKey>.Key) => Expression.Bind(b.Member, keyBody),
-            nameof(Cell<TKey>.Marked) => Expression.Bind(b.Member, markedBody),
-            _ => b,
-        });
-        return Expression.Lambda<Func<ReportFact, Cell<TKey>>>(Expression.MemberInit(init.NewExpression, bindings), shape.Parameters);
+        return WithBinding(WithBinding(shape, nameof(Cell<TKey>.Key), key), nameof(Cell<TKey>.Marked), marked);
     }
 
     private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
@@ -157,13 +183,13 @@ public static class ReportFacts
         var cells = await facts.GroupBy(CellOf(key, marked ?? (f => false))).Select(g => new CellCount<TKey>
         {
             Cell = g.Key,
-            Count = g.Count(),
-            Extensions = g.Sum(x => x.ApprovedExtensions),
-            Extended = g.Count(x => x.ApprovedExtensions > 0),
-            Entered = g.Sum(x => x.ReportsEntered),
-            EnteredInTime = g.Sum(x => x.ReportsEnteredInTime),
-            WithEntry = g.Count(x => x.ReportsEntered > 0),
-            WithLateEntry = g.Count(x => x.ReportsEnteredInTime < x.ReportsEntered),
+            Count = g.Sum(x => x.Sign),
+            Extensions = g.Sum(x => x.Sign * x.ApprovedExtensions),
+            Extended = g.Sum(x => x.ApprovedExtensions > 0 ? x.Sign : 0),
+            Entered = g.Sum(x => x.Sign * x.ReportsEntered),
+            EnteredInTime = g.Sum(x => x.Sign * x.ReportsEnteredInTime),
+            WithEntry = g.Sum(x => x.ReportsEntered > 0 ? x.Sign : 0),
+            WithLateEntry = g.Sum(x => x.ReportsEnteredInTime < x.ReportsEntered ? x.Sign : 0),
         }).ToListAsync();
         var incomplete = cells.Where(c => c.Cell.Incomplete).Sum(c => c.Count);
         var counted = cells.Where(c => !c.Cell.Incomplete).ToList();
@@ -183,6 +209,15 @@ public static class ReportFacts
                     N(c => (c.Cell.Class == Overdue || c.Cell.Class == Late) && !c.Cell.Explained),
                     g.Sum(c => c.Entered), g.Sum(c => c.EnteredInTime), g.Sum(c => c.WithEntry), g.Sum(c => c.WithLateEntry));
             })
+            .OrderBy(s => s.Key.Value, StringComparer.Ordinal).ToList();
+
+    /// <summary>The figures of <paramref name="a"/> plus the (signed) ones of <paramref name="b"/>, groups left with no
+    /// counted assignment dropped: the facts as of an anchor and the changes since give the facts as of now.</summary>
+    public static SettledReportCache.Figures Combine(SettledReportCache.Figures a, SettledReportCache.Figures b) =>
+        new(Add(a.Groups, b.Groups), a.Incomplete + b.Incomplete, a.Marked is null ? null : Add(a.Marked, b.Marked ?? []));
+
+    private static List<GroupStatistics> Add(IEnumerable<GroupStatistics> a, IEnumerable<GroupStatistics> b) =>
+        a.Concat(b).GroupBy(g => g.Key.Value).Select(g => GroupStatistics.Sum(g.First().Key, g))
             .Where(s => s.Total > 0)
             .OrderBy(s => s.Key.Value, StringComparer.Ordinal).ToList();
 

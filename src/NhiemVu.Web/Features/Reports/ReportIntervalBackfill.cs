@@ -34,16 +34,20 @@ public static class ReportIntervalBackfill
             var keys = await ReportIntervalSources.KeysAsync(db, taskIds, null, ct);
             var records = (await db.ReportTimelinessRecords.AsNoTracking().Where(r => chunk.Contains(r.AssignmentId)).ToListAsync(ct))
                 .ToLookup(r => r.AssignmentId);
+            var added = 0;
             foreach (var a in assignments)
             {
                 var rows = ReportIntervalSources.Intervals(a, records[a.Id]);
                 db.ReportIntervals.AddRange(rows.Select(i => AssignmentReportInterval.From(a.Id, keys[a.TaskId], i)));
+                added += rows.Count;
             }
+            if (added == 0) continue; // e.g. assignments cancelled the moment they were made: no stretch at all
             // Past moments' figures change: the figures kept for them (by another instance) are computed again.
             DataVersion.Bump(db, DataVersion.ReportHistory);
             try
             {
-                written += await db.SaveChangesAsync(ct);
+                await db.SaveChangesAsync(ct);
+                written += added;
             }
             catch (DbUpdateException)
             {

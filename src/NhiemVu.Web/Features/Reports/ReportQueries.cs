@@ -80,13 +80,22 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
         ReportDimension groupBy, bool includeSecret, AsOfOptions? options, Guid? directingLeader, Guid? markedLeader)
     {
         options ??= AsOfOptions.Default;
-        var figures = await settled.GetOrComputeAsync(db, new SettledReportCache.Key(period, asOfUtc, groupBy, includeSecret, options, directingLeader, markedLeader),
-            () =>
-            {
-                var facts = ReportFacts.Of(db, period, asOfUtc, includeSecret, options);
-                if (directingLeader is { } leader) facts = facts.Where(f => f.DirectingLeaderId == leader);
-                return ReportFacts.GroupAsync(facts, groupBy, markedLeader is { } m ? f => f.DirectingLeaderId == m : null);
-            });
+        Task<SettledReportCache.Figures> Group(IQueryable<ReportFact> facts)
+        {
+            if (directingLeader is { } leader) facts = facts.Where(f => f.DirectingLeaderId == leader);
+            return ReportFacts.GroupAsync(facts, groupBy, markedLeader is { } m ? f => f.DirectingLeaderId == m : null);
+        }
+        var key = new SettledReportCache.Key(period, asOfUtc, groupBy, includeSecret, options, directingLeader, markedLeader);
+        SettledReportCache.Figures figures;
+        if (settled.AnchorFor(asOfUtc) is { } anchor)
+        {
+            // As of now: the figures of the last settled hour (kept) and the changes since.
+            var kept = await settled.GetOrComputeAsync(db, key with { AsOfUtc = anchor },
+                () => Group(ReportFacts.Of(db, period, anchor, includeSecret, options)));
+            figures = ReportFacts.Combine(kept, await Group(ReportFacts.ChangesBetween(db, period, anchor, asOfUtc, includeSecret, options)));
+        }
+        else
+            figures = await settled.GetOrComputeAsync(db, key, () => Group(ReportFacts.Of(db, period, asOfUtc, includeSecret, options)));
         var total = GroupStatistics.Sum(new GroupKey(groupBy, "*"), figures.Groups);
         var marked = figures.Marked is { } mg ? GroupStatistics.Sum(new GroupKey(groupBy, "*"), mg) : null;
         return (await NameAsync(period, asOfUtc, groupBy, figures.Groups, total, figures.Incomplete), marked);

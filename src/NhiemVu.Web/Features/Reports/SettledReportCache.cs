@@ -9,7 +9,8 @@ namespace NhiemVu.Web.Features.Reports;
 /// The figures of reports as of a settled moment, kept per instance. "As of T" counts what was recorded by T, and the
 /// workflow records every change at the moment it happens, so once T is past (by <see cref="SettleTime"/>, longer than
 /// any save takes) the figures as of T no longer change: the monthly and yearly reports as of a month's end, the
-/// dashboard's past months, a re-opened link. The exceptions — a save that changes report intervals at moments already
+/// dashboard's past months, a re-opened link — and, through an anchor (<see cref="AnchorFor"/>), every report as of now,
+/// which is the kept figures of the last settled hour plus the few changes since. The exceptions — a save that changes report intervals at moments already
 /// settled (an import of past work, a document made secret or corrected, the start-up backfill) — bump the
 /// <see cref="DataVersion.ReportHistory"/> stamp in the same transaction (<see cref="ReportIntervalInterceptor"/>),
 /// and every lookup compares that stamp (one read by key), so no instance serves figures from before such a change.
@@ -41,6 +42,20 @@ public sealed class SettledReportCache : IDisposable
 
     /// <summary>Whether the figures as of <paramref name="asOfUtc"/> can no longer change by the workflow.</summary>
     public bool IsSettled(DateTimeOffset asOfUtc) => asOfUtc <= _clock.GetUtcNow() - SettleTime;
+
+    /// <summary>
+    /// For a moment not yet settled: the latest settled whole hour of the same local day, from which the figures as of
+    /// the moment are the kept figures of the anchor plus the changes since (<see cref="ReportFacts.ChangesBetween"/>);
+    /// null when there is none (the first ~70 minutes of a day, or a moment on a later day).
+    /// </summary>
+    public DateTimeOffset? AnchorFor(DateTimeOffset asOfUtc)
+    {
+        var now = _clock.GetUtcNow();
+        if (IsSettled(asOfUtc)) return null;
+        var latest = (asOfUtc < now ? asOfUtc : now) - SettleTime;
+        var anchor = new DateTimeOffset(latest.UtcTicks - latest.UtcTicks % TimeSpan.TicksPerHour, TimeSpan.Zero);
+        return Domain.Common.ProvinceTime.LocalDate(anchor) == Domain.Common.ProvinceTime.LocalDate(asOfUtc) ? anchor : null;
+    }
 
     /// <summary>Whether a change of what the intervals say from <paramref name="moment"/> on must drop kept figures: the
     /// moment is settled, or this instance keeps figures as of it or later (so even a clock set back cannot serve stale ones).</summary>

@@ -1,0 +1,36 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace NhiemVu.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class cache_IntervalMomentIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_report_intervals_valid_from",
+                table: "assignment_report_intervals",
+                column: "ValidFromUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_report_intervals_valid_to",
+                table: "assignment_report_intervals",
+                column: "ValidToUtc");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_report_intervals_valid_from",
+                table: "assignment_report_intervals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_report_intervals_valid_to",
+                table: "assignment_report_intervals");
+        }
+    }
+}
