@@ -37,5 +37,7 @@ internal sealed class AssignmentReportIntervalConfiguration : IEntityTypeConfigu
         // The changes between two moments (an anchored "as of now": ReportFacts.ChangesBetween).
         b.HasIndex(x => x.ValidFromUtc).HasDatabaseName("IX_report_intervals_valid_from");
         b.HasIndex(x => x.ValidToUtc).HasDatabaseName("IX_report_intervals_valid_to");
+        // Open work by deadline: the overdue lists, most overdue first (ReportFacts.OverdueOf).
+        b.HasIndex(x => new { x.BaseClass, x.DeadlineDay, x.AssignmentId }).HasDatabaseName("IX_report_intervals_overdue");
     }
 }

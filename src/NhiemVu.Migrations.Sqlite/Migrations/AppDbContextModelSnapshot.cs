@@ -375,6 +375,9 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                         .HasDatabaseName("IX_report_intervals_submitted")
                         .HasFilter("\"SubmittedDay\" IS NOT NULL");
 
+                    b.HasIndex("BaseClass", "DeadlineDay", "AssignmentId")
+                        .HasDatabaseName("IX_report_intervals_overdue");
+
                     b.HasIndex("BaseClass", "ValidToUtc", "DeadlineDay")
                         .HasDatabaseName("IX_report_intervals_open");
 

@@ -138,6 +138,41 @@ public abstract partial class ReportsHttpTests<TApp>
     }
 
     [Fact]
+    public async Task Overdue_lists_read_in_deadline_order_equal_the_drill_down_of_every_fact()
+    {
+        await SomeChangesNow();
+        var now = app.Clock.GetUtcNow();
+        var today = w.Today;
+        var leader = await app.InScope(async sp => await sp.GetRequiredService<AppDbContext>().Users.Where(u => u.UserName == "chutich").Select(u => u.Id).SingleAsync());
+        var compared = 0;
+        await app.InScope(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var q = sp.GetRequiredService<ReportQueries>();
+            foreach (var period in new[] { ReportPeriod.Month(today.Year, today.Month), ReportPeriod.Month(today.AddMonths(-1).Year, today.AddMonths(-1).Month),
+                         new ReportPeriod(today.AddMonths(-12), today.AddDays(30)) })
+            foreach (var t in new[] { now, ProvinceTime.StartOfDayUtc(today.AddDays(-7)).AddHours(10) })
+            foreach (var options in new[] { AsOfOptions.Default, new AsOfOptions(IncludeCarriedOver: false) })
+            foreach (var who in new Guid?[] { null, leader })
+            {
+                // Every fact of the period, then the measure, most overdue first: what any other drill-down does.
+                var facts = ReportFacts.Of(db, period, t, true, options).Where(f => !f.Incomplete).Where(ReportFacts.Measure(ReportMeasure.InProgressOverdue));
+                if (who is { } l) facts = facts.Where(f => f.DirectingLeaderId == l);
+                var expected = await facts.OrderByDescending(f => f.DaysOverdue).ThenBy(f => f.DeadlineDay ?? int.MaxValue).ThenBy(f => f.AssignmentId)
+                    .Select(f => f.AssignmentId).ToListAsync();
+                var actual = await q.RowsAsync(period, t, ReportDimension.Unit, "*", ReportMeasure.InProgressOverdue, 10_000, options: options, directingLeader: who);
+                var context = $"{period.From}–{period.To} as of {t:O} {options} leader {who}";
+                Assert.True(expected.Count == actual.Total, context);
+                Assert.True(expected.SequenceEqual(actual.Items.Select(r => r.AssignmentId)), context);
+                Assert.All(actual.Items, r => Assert.Equal(Domain.Assignments.AssignmentClass.InProgressOverdue, r.Class));
+                compared += expected.Count;
+            }
+            return 0;
+        });
+        Assert.True(compared > 50, $"only {compared} overdue rows compared");
+    }
+
+    [Fact]
     public async Task Dashboard_own_directions_and_trend_equal_their_lists_and_the_statistics_of_each_month()
     {
         var html = WebUtility.HtmlDecode(await Page("chutich", "/dashboard"));

@@ -85,7 +85,8 @@ public static class ReportEndpoints
         if (y is < 2000 or > 2100) throw new DomainValidationException("year", "Năm không hợp lệ.");
         var asOf = ReportOutputs.MonthEndOrNow(y, m, q.Now);
         var r = await q.StatisticsAsync(ReportPeriod.Month(y, m), asOf, ReportDimension.Unit);
-        var overdue = await q.RowsAsync(r.Period, r.AsOfUtc, ReportDimension.Unit, "*", ReportMeasure.InProgressOverdue, ReportOutputs.MonthlyOverdueLimit);
+        var overdue = await q.RowsAsync(r.Period, r.AsOfUtc, ReportDimension.Unit, "*", ReportMeasure.InProgressOverdue, ReportOutputs.MonthlyOverdueLimit,
+            knownTotal: r.Total.InProgressOverdue);
         var model = ReportOutputs.Monthly(r, overdue, await q.NoDeadlineReasonsAsync(r.Period, r.AsOfUtc), await q.RootUnitNameAsync(), y, m, today);
         return Results.File(MonthlyReportWriter.Write(model), Docx, $"bao-cao-thang-{m:00}-{y}.docx");
     }

@@ -68,12 +68,28 @@ public static class ReportFacts
             x => (x.ValidFromUtc > sinceUtc && x.ValidFromUtc <= asOfUtc ? 1 : 0) - (x.ValidToUtc > sinceUtc && x.ValidToUtc <= asOfUtc ? 1 : 0));
     }
 
+    /// <summary>
+    /// The facts of <see cref="Of"/> that are open and overdue at <paramref name="asOfUtc"/>, selected the way an index
+    /// reads them: with the period's ways in (deadline in it, or carried over) and "open, deadline before T's date" both
+    /// reducing to "open, deadline before T's date and no later than the period's end" (and not before its start without
+    /// carried-over work). Ordered by deadline, the most overdue come first from <c>IX_report_intervals_overdue</c>.
+    /// </summary>
+    public static IQueryable<ReportFact> OverdueOf(AppDbContext db, ReportPeriod period, DateTimeOffset asOfUtc, bool includeSecret, AsOfOptions options)
+    {
+        int from = period.From.DayNumber, asOfDay = ProvinceTime.LocalDate(asOfUtc).DayNumber;
+        var before = Math.Min(asOfDay, period.To.DayNumber + 1);
+        var open = db.ReportIntervals.AsNoTracking().Where(x => x.BaseClass == ListClass.Open && x.DeadlineDay < before
+                                                                && x.ValidFromUtc <= asOfUtc && x.ValidToUtc > asOfUtc);
+        if (!options.IncludeCarriedOver) open = open.Where(x => x.DeadlineDay >= from);
+        return Facts(open, period, asOfUtc, includeSecret, options, x => 1, periodFilter: false);
+    }
+
     private static IQueryable<ReportFact> Facts(IQueryable<AssignmentReportInterval> intervals, ReportPeriod period, DateTimeOffset asOfUtc,
-        bool includeSecret, AsOfOptions options, Expression<Func<AssignmentReportInterval, int>> sign)
+        bool includeSecret, AsOfOptions options, Expression<Func<AssignmentReportInterval, int>> sign, bool periodFilter = true)
     {
         int from = period.From.DayNumber, to = period.To.DayNumber, asOfDay = ProvinceTime.LocalDate(asOfUtc).DayNumber;
         var exclude = options.ExcludeIncomplete;
-        intervals = options.IncludeCarriedOver
+        if (periodFilter) intervals = options.IncludeCarriedOver
             ? intervals.Where(x => (x.DeadlineDay >= from && x.DeadlineDay <= to)
                                    || (x.DeadlineDay == null && x.AssignedDay >= from && x.AssignedDay <= to)
                                    || (x.BaseClass == ListClass.Open && x.DeadlineDay < from)

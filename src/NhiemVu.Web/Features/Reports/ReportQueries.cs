@@ -107,13 +107,20 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
     public async Task<ReportRows> RowsAsync(ReportPeriod period, DateTimeOffset asOfUtc, ReportDimension groupBy, string? key, ReportMeasure measure,
         int take, bool includeSecret = true, AsOfOptions? options = null, Guid? directingLeader = null, int? knownTotal = null)
     {
-        var facts = ReportFacts.Of(db, period, asOfUtc, includeSecret, options ?? AsOfOptions.Default).Where(f => !f.Incomplete);
+        options ??= AsOfOptions.Default;
+        // Open overdue work (the dashboard's and the monthly report's lists): most overdue = earliest deadline, read in index order.
+        var overdue = measure == ReportMeasure.InProgressOverdue;
+        var facts = (overdue ? ReportFacts.OverdueOf(db, period, asOfUtc, includeSecret, options) : ReportFacts.Of(db, period, asOfUtc, includeSecret, options))
+            .Where(f => !f.Incomplete);
         if (directingLeader is { } leader) facts = facts.Where(f => f.DirectingLeaderId == leader);
         if (!string.IsNullOrEmpty(key) && key != "*") facts = facts.Where(ReportFacts.KeyIs(groupBy, key));
-        facts = facts.Where(ReportFacts.Measure(measure));
+        if (!overdue) facts = facts.Where(ReportFacts.Measure(measure));
         var total = knownTotal ?? await facts.CountAsync();
         if (take <= 0 || total == 0) return new ReportRows([], total);
-        var rows = await facts.OrderByDescending(f => f.DaysOverdue).ThenBy(f => f.DeadlineDay ?? int.MaxValue).ThenBy(f => f.AssignmentId)
+        var ordered = overdue
+            ? facts.OrderBy(f => f.DeadlineDay).ThenBy(f => f.AssignmentId)
+            : facts.OrderByDescending(f => f.DaysOverdue).ThenBy(f => f.DeadlineDay ?? int.MaxValue).ThenBy(f => f.AssignmentId);
+        var rows = await ordered
             .Take(take)
             .Select(f => new { f.AssignmentId, f.UnitId, f.DirectingLeaderId, f.Class, f.Awaiting, f.CarriedOver, f.DeadlineDay, f.DaysOverdue, f.ApprovedExtensions, f.TaskId })
             .ToListAsync();

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace NhiemVu.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123034031_cache_IntervalMomentIndexes")]
+    [Migration("20261123040550_cache_IntervalMomentIndexes")]
     partial class cache_IntervalMomentIndexes
     {
         /// <inheritdoc />
@@ -388,6 +388,9 @@ namespace NhiemVu.Migrations.Postgres.Migrations
                     b.HasIndex("SubmittedDay", "DeadlineDay")
                         .HasDatabaseName("IX_report_intervals_submitted")
                         .HasFilter("\"SubmittedDay\" IS NOT NULL");
+
+                    b.HasIndex("BaseClass", "DeadlineDay", "AssignmentId")
+                        .HasDatabaseName("IX_report_intervals_overdue");
 
                     b.HasIndex("BaseClass", "ValidToUtc", "DeadlineDay")
                         .HasDatabaseName("IX_report_intervals_open");

@@ -11,6 +11,11 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateIndex(
+                name: "IX_report_intervals_overdue",
+                table: "assignment_report_intervals",
+                columns: new[] { "BaseClass", "DeadlineDay", "AssignmentId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_report_intervals_valid_from",
                 table: "assignment_report_intervals",
                 column: "ValidFromUtc");
@@ -24,6 +29,10 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_report_intervals_overdue",
+                table: "assignment_report_intervals");
+
             migrationBuilder.DropIndex(
                 name: "IX_report_intervals_valid_from",
                 table: "assignment_report_intervals");

@@ -11,7 +11,7 @@ using NhiemVu.Data;
 namespace NhiemVu.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123034025_cache_IntervalMomentIndexes")]
+    [Migration("20261123040229_cache_IntervalMomentIndexes")]
     partial class cache_IntervalMomentIndexes
     {
         /// <inheritdoc />
@@ -377,6 +377,9 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                     b.HasIndex("SubmittedDay", "DeadlineDay")
                         .HasDatabaseName("IX_report_intervals_submitted")
                         .HasFilter("\"SubmittedDay\" IS NOT NULL");
+
+                    b.HasIndex("BaseClass", "DeadlineDay", "AssignmentId")
+                        .HasDatabaseName("IX_report_intervals_overdue");
 
                     b.HasIndex("BaseClass", "ValidToUtc", "DeadlineDay")
                         .HasDatabaseName("IX_report_intervals_open");
