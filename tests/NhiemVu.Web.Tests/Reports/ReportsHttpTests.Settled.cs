@@ -173,6 +173,34 @@ public abstract partial class ReportsHttpTests<TApp>
     }
 
     [Fact]
+    public async Task No_deadline_reasons_count_each_no_deadline_assignment_of_the_period_once()
+    {
+        var today = w.Today;
+        var now = app.Clock.GetUtcNow();
+        var counted = 0;
+        await app.InScope(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var q = sp.GetRequiredService<ReportQueries>();
+            foreach (var period in new[] { ReportPeriod.Month(today.Year, today.Month), new ReportPeriod(today.AddMonths(-12), today.AddDays(30)) })
+            foreach (var t in new[] { now, ProvinceTime.StartOfDayUtc(today.AddDays(-7)).AddHours(10) })
+            {
+                var expected = await (from f in ReportFacts.Of(db, period, t, true, AsOfOptions.Default)
+                                      where !f.Incomplete && f.Class == (int)Domain.Assignments.AssignmentClass.NoDeadline
+                                      join task in db.Tasks on f.TaskId equals task.Id
+                                      select task.NoDeadlineReason).ToListAsync();
+                var wanted = expected.Select(r => (r ?? "").Trim().TrimEnd('.')).Where(r => r.Length > 0).GroupBy(r => r)
+                    .ToDictionary(g => g.Key, g => g.Count());
+                var reasons = await q.NoDeadlineReasonsAsync(period, t);
+                Assert.Equal(wanted.OrderBy(x => x.Key), reasons.ToDictionary(r => r.Reason, r => r.Count).OrderBy(x => x.Key));
+                counted += wanted.Values.Sum();
+            }
+            return 0;
+        });
+        Assert.True(counted > 0, "no no-deadline assignment in the demo data");
+    }
+
+    [Fact]
     public async Task Dashboard_own_directions_and_trend_equal_their_lists_and_the_statistics_of_each_month()
     {
         var html = WebUtility.HtmlDecode(await Page("chutich", "/dashboard"));

@@ -84,6 +84,16 @@ public static class ReportFacts
         return Facts(open, period, asOfUtc, includeSecret, options, x => 1, periodFilter: false);
     }
 
+    /// <summary>The facts of <see cref="Of"/> without a deadline (assigned in the period: the one way they enter it), read
+    /// through <c>IX_report_intervals_no_deadline</c>.</summary>
+    public static IQueryable<ReportFact> NoDeadlineOf(AppDbContext db, ReportPeriod period, DateTimeOffset asOfUtc, bool includeSecret, AsOfOptions options)
+    {
+        int from = period.From.DayNumber, to = period.To.DayNumber;
+        var none = db.ReportIntervals.AsNoTracking().Where(x => x.DeadlineDay == null && x.AssignedDay >= from && x.AssignedDay <= to
+                                                                && x.ValidFromUtc <= asOfUtc && x.ValidToUtc > asOfUtc);
+        return Facts(none, period, asOfUtc, includeSecret, options, x => 1, periodFilter: false);
+    }
+
     private static IQueryable<ReportFact> Facts(IQueryable<AssignmentReportInterval> intervals, ReportPeriod period, DateTimeOffset asOfUtc,
         bool includeSecret, AsOfOptions options, Expression<Func<AssignmentReportInterval, int>> sign, bool periodFilter = true)
     {

@@ -143,7 +143,7 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
     /// <summary>"Lý do không có thời hạn" of the period's no-deadline assignments, with how many give each (the monthly report).</summary>
     public async Task<IReadOnlyList<(string Reason, int Count)>> NoDeadlineReasonsAsync(ReportPeriod period, DateTimeOffset asOfUtc)
     {
-        var reasons = await (from f in ReportFacts.Of(db, period, asOfUtc, includeSecret: true, AsOfOptions.Default)
+        var reasons = await (from f in ReportFacts.NoDeadlineOf(db, period, asOfUtc, includeSecret: true, AsOfOptions.Default)
                              where !f.Incomplete && f.Class == (int)AssignmentClass.NoDeadline
                              join t in db.Tasks on f.TaskId equals t.Id
                              group t by t.NoDeadlineReason into g
