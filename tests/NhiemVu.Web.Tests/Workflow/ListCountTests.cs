@@ -168,6 +168,11 @@ public abstract class ListCountTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.True(next.Success);
         Assert.Contains($"DeadlineFrom={day:yyyy-MM-dd}", next.Groups[1].Value);
         Assert.Contains("Page=2", next.Groups[1].Value);
+        // ...and leads to page 2 (other rows than page 1's), still "more than" the bound (2 × 2 < 6 rows).
+        var second = WebUtility.HtmlDecode(await office.GetStringAsync(next.Groups[1].Value));
+        Assert.Contains("Trang 2", second);
+        Assert.Contains($"Hơn {Bound} kết quả", second);
+        Assert.Contains("rel=\"prev\"", second);
 
         var few = WebUtility.HtmlDecode(await office.GetStringAsync(
             $"/assignments?DeadlineFrom={day:yyyy-MM-dd}&DeadlineTo={day:yyyy-MM-dd}&UnitId={await w.Unit("soyt")}"));
