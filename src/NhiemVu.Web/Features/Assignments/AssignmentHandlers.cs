@@ -311,21 +311,18 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
     public async Task<AssignmentDetail> GetAsync(Guid id)
     {
         var me = await user.GetAsync();
-        // Three round trips: the aggregate with its (few) events, reports and requests in one query;
-        // task, document, field name and cooperating units in one; the contributions. Names come
-        // from the per-instance cache.
-        var a = await db.Assignments.AsNoTracking().Include(x => x.Events).Include(x => x.Reports).Include(x => x.Requests)
-            .AsSingleQuery().FirstOrDefaultAsync(x => x.Id == id) ?? throw new NotFoundException("Không tìm thấy nhiệm vụ.");
-        var td = await (from t in db.Tasks.AsNoTracking().Include(t => t.CooperatingUnits)
-                        where t.Id == a.TaskId
-                        join d in db.Documents on t.DocumentId equals d.Id
-                        select new { Task = t, Doc = d, FieldName = db.Fields.Where(f => f.Id == t.FieldId).Select(f => f.Name).FirstOrDefault() })
-            .FirstAsync();
+        // Three round trips, compiled queries (PageQueries): the aggregate with its (few) events, reports and
+        // requests in one query; task, document, field name and cooperating units in one; the contributions.
+        // Names come from the per-instance cache.
+        var queries = PageQueries.For(db);
+        var a = await queries.Aggregate(db, id) ?? throw new NotFoundException("Không tìm thấy nhiệm vụ.");
+        var td = await queries.TaskAndDocument(db, a.TaskId);
         var task = td.Task;
         var doc = td.Doc;
         var coop = task.CooperatingUnits.Select(c => c.UnitId).ToList();
         AssignmentPolicy.Demand(me, a.LeadUnitId, coop, AssignmentOperation.View);
-        var contributions = await db.AssignmentContributions.AsNoTracking().Where(c => c.AssignmentId == id).ToListAsync();
+        var contributions = new List<AssignmentContribution>();
+        await foreach (var contribution in queries.Contributions(db, id)) contributions.Add(contribution);
 
         var now = clock.GetUtcNow();
         var today = ProvinceTime.LocalDate(now);
