@@ -160,45 +160,16 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
         matched(Filter(Led(me), q, today)).Concat(matched(Filter(CooperatingNotLed(me), q, today)));
 
     /// <summary>The counts on top of a unit's inbox: one statement, one pass over the unit's open
-    /// assignments in the covering inbox index (stale progress included, through its one definition).</summary>
+    /// assignments in the covering inbox index (stale progress included, through its one definition);
+    /// a compiled query (<see cref="CompiledQueries.Inbox"/>).</summary>
     public async Task<InboxCounts> InboxCountsAsync()
     {
         var me = await user.GetAsync();
         var today = ProvinceTime.Today(clock);
         var soon = calendar.AddWorkingDays(today, _dueSoonDays);
-        var unit = me.UnitId;
-        var c = await db.Assignments.AsNoTracking()
-            .Where(x => x.LeadUnitId == unit
-                        && (x.State == AssignmentState.Assigned || x.State == AssignmentState.Received || x.State == AssignmentState.InProgress))
-            .GroupBy(x => 1)
-            .Select(InboxSelector(today, soon, StaleProgressQuery.Predicate(clock.GetUtcNow(), _staleDays)))
-            .FirstOrDefaultAsync();
+        var threshold = Domain.Time.StaleProgress.Threshold(clock.GetUtcNow(), _staleDays);
+        var c = await CompiledQueries.For(db).Inbox(db, me.UnitId, today, soon, threshold);
         return c ?? new InboxCounts(0, 0, 0, 0);
-    }
-
-    /// <summary>The inbox's grouped counts, with <paramref name="stale"/> (StaleProgressQuery, the
-    /// digest's and the Flag=Stale list's definition) as the fifth count.</summary>
-    private static System.Linq.Expressions.Expression<Func<IGrouping<int, Assignment>, InboxCounts>> InboxSelector(DateOnly today, DateOnly soon,
-        System.Linq.Expressions.Expression<Func<Assignment, bool>> stale)
-    {
-        System.Linq.Expressions.Expression<Func<IGrouping<int, Assignment>, InboxCounts>> shape = g => new InboxCounts(
-            g.Count(x => x.State == AssignmentState.Assigned && !x.AwaitingReassignment),
-            g.Count(x => x.Deadline < today),
-            g.Count(x => x.Deadline >= today && x.Deadline <= soon),
-            g.Count(x => EF.Property<bool>(x, WorkflowColumns.Returned)),
-            g.Count(x => StalePlaceholder(x)));
-        return (System.Linq.Expressions.Expression<Func<IGrouping<int, Assignment>, InboxCounts>>)new StaleInliner(stale).Visit(shape);
-    }
-
-    private static bool StalePlaceholder(Assignment a) => throw new InvalidOperationException("replaced by the stale predicate");
-
-    /// <summary>Replaces <see cref="StalePlaceholder"/>(x) by the stale predicate's body on x.</summary>
-    private sealed class StaleInliner(System.Linq.Expressions.Expression<Func<Assignment, bool>> stale) : System.Linq.Expressions.ExpressionVisitor
-    {
-        protected override System.Linq.Expressions.Expression VisitMethodCall(System.Linq.Expressions.MethodCallExpression node) =>
-            node.Method.Name == nameof(StalePlaceholder) && node.Method.DeclaringType == typeof(AssignmentHandlers)
-                ? Microsoft.EntityFrameworkCore.Query.ReplacingExpressionVisitor.Replace(stale.Parameters[0], node.Arguments[0], stale.Body)
-                : base.VisitMethodCall(node);
     }
 
     private sealed record RowData(Assignment A, string Content, Guid LeaderId, Guid? FieldId, Guid DocumentId, string Number, string Summary,
@@ -311,10 +282,10 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
     public async Task<AssignmentDetail> GetAsync(Guid id)
     {
         var me = await user.GetAsync();
-        // Three round trips, compiled queries (PageQueries): the aggregate with its (few) events, reports and
+        // Three round trips, compiled queries (CompiledQueries): the aggregate with its (few) events, reports and
         // requests in one query; task, document, field name and cooperating units in one; the contributions.
         // Names come from the per-instance cache.
-        var queries = PageQueries.For(db);
+        var queries = CompiledQueries.For(db);
         var a = await queries.Aggregate(db, id) ?? throw new NotFoundException("Không tìm thấy nhiệm vụ.");
         var td = await queries.TaskAndDocument(db, a.TaskId);
         var task = td.Task;
