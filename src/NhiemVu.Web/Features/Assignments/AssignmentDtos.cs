@@ -16,8 +16,8 @@ public sealed record AssignmentRow(
     bool Stale = false, int? DaysWithoutProgress = null, DateOnly? Period = null, string? PeriodLabel = null);
 
 /// <summary>
-/// A page of a list. <paramref name="TotalIsLowerBound"/>: the count stopped early (a text search with
-/// more matches than <c>Workflow:SearchCountLimit</c>): there are at least <paramref name="Total"/>
+/// A page of a list. <paramref name="TotalIsLowerBound"/>: the count stopped early (an assignment list —
+/// a text search or not — with more rows than <c>Workflow:SearchCountLimit</c>): there are at least <paramref name="Total"/>
 /// rows, and always at least one more page after this one when <c>Page &lt; Pages</c>.
 /// </summary>
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize, bool TotalIsLowerBound = false)

@@ -11,7 +11,7 @@ public static class AssignmentEndpoints
 
         g.MapGet("/", async ([AsParameters] AssignmentQueryParams p, AssignmentHandlers h) => TypedResults.Ok(await h.ListAsync(p.ToQuery())))
             .WithSummary("Danh sách nhiệm vụ được giao: lọc theo đơn vị, trạng thái, phân loại, thời hạn, người chỉ đạo, lĩnh vực, văn bản, từ khóa (không dấu)")
-            .WithDescription("Với từ khóa (q), tổng số chỉ được đếm tới Workflow:SearchCountLimit (mặc định 1.000) hoặc tới hết trang đang xem cộng một: "
+            .WithDescription("Tổng số (có hay không có từ khóa q, bộ lọc nào) chỉ được đếm tới Workflow:SearchCountLimit (mặc định 1.000) hoặc tới hết trang đang xem cộng một: "
                 + "khi nhiều hơn, totalIsLowerBound = true và total là số đã đếm (có ít nhất chừng ấy kết quả, luôn biết còn trang sau). "
                 + "Khi không vượt ngưỡng, total là số chính xác.");
         g.MapGet("/inbox", async (AssignmentHandlers h) => TypedResults.Ok(await h.InboxCountsAsync()))

@@ -14,9 +14,10 @@ public sealed class WorkflowOptions
     public int DueSoonWorkingDays { get; set; } = 3;
 
     /// <summary>
-    /// A text search (q=) counts at most this many matches (more than the current page needs): above
-    /// it the list's total is a lower bound ("Hơn 1.000 kết quả", <c>totalIsLowerBound</c>).
-    /// Lowered in tests.
+    /// A list — a text search (q=) or not, filtered or not, Mine or not — counts at most this many rows
+    /// (or one past the current page, whichever is more): above it the list's total is a lower bound
+    /// ("Hơn 1.000 kết quả", <c>totalIsLowerBound</c>), so a list costs what its page costs, not what
+    /// the size of its filtered set costs. Lowered in tests.
     /// </summary>
     public int SearchCountLimit { get; set; } = 1000;
 }
@@ -58,34 +59,41 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
         // class and the sort key are stored there), so the count and the page are one index range
         // each; the task and document are joined for the page's rows only.
         var rows = Filter(Visible(me, q.Mine), q, today);
-        var total = 0;
-        var lowerBound = false;
+        // Every list counts at most the bound (or one row past the current page, whichever is more:
+        // "next page" stays right): a province's filtered list holds tens of thousands of assignments,
+        // and counting them all was most of a list's database time. Above it the total is a lower bound.
+        var cap = (int)Math.Min(int.MaxValue - 1, Math.Max(_searchCountLimit, (long)page * size)) + 1;
+        var unitView = q.Mine || (!me.SeesAll && me.IsUnitMember);
+        int total;
         var text = TextFold.Fold(q.Q);
-        if (text.Length == 0) total = await rows.CountAsync();
+        if (text.Length == 0)
+            // A unit member's whole list (led ∪ cooperating) is counted as its two disjoint index ranges:
+            // the OR of Visible cannot drive an index, and a bounded count of it would walk the province.
+            total = !q.Mine && unitView
+                ? await UnitCountAsync(me, q, today, r => r, cap)
+                : await rows.Take(cap).CountAsync();
         else
         {
-            // Text search: a common term matches tens of thousands of assignments at national scale,
-            // so the count stops after the bound (or after one row past the current page, whichever is
-            // more: "next page" stays right). Few matches (all counted): the matching tasks first, then
-            // their assignments, sorted. Many: walk the list's sort index and probe each row's task —
-            // the page then costs about (page end) ÷ (share of matches), not the number of matches.
-            var cap = Math.Max(_searchCountLimit, page * size) + 1;
-            total = q.Mine || (!me.SeesAll && me.IsUnitMember) // = unitView below
-                ? await UnitSearchCountAsync(me, q, today, text, cap)
+            // Text search: few matches (all counted): the matching tasks first, then their assignments,
+            // sorted. Many: walk the list's sort index and probe each row's task — the page then costs
+            // about (page end) ÷ (share of matches), not the number of matches.
+            total = unitView
+                ? await UnitCountAsync(me, q, today, r => TaskSearch.MatchedByProbe(db, r, text), cap)
                 : await TaskSearch.MatchedForCount(db, rows, text).Take(cap).CountAsync();
-            lowerBound = total >= cap;
-            // A unit's view (Mine, or a unit member's list) probes too: its own index range bounds the walk,
-            // whereas the set of the term's matches grows with the province.
-            var unitView = q.Mine || (!me.SeesAll && me.IsUnitMember);
-            Func<IQueryable<Assignment>, IQueryable<Assignment>> matched = lowerBound || unitView
-                ? r => TaskSearch.MatchedByProbe(db, r, text)
-                : r => TaskSearch.MatchedBySet(db, r, text);
-            // A unit member's view as its two disjoint index-driven parts (see UnitSearchCountAsync), so the page
-            // merges the unit's ordered range with its few cooperating rows instead of filtering the province's.
-            rows = !q.Mine && !me.SeesAll && me.IsUnitMember
-                ? UnitParts(me, q, today, matched)
-                : matched(rows);
         }
+        var lowerBound = total >= cap;
+        // A search's page: a unit's view (Mine, or a unit member's list) probes too: its own index range bounds
+        // the walk, whereas the set of the term's matches grows with the province.
+        Func<IQueryable<Assignment>, IQueryable<Assignment>> matched = text.Length == 0 ? r => r
+            : lowerBound || unitView ? r => TaskSearch.MatchedByProbe(db, r, text)
+            : r => TaskSearch.MatchedBySet(db, r, text);
+        // A unit member's search as its two disjoint index-driven parts (see UnitCountAsync), instead of filtering
+        // the province's matches. Its plain list (no q) keeps Visible's OR: the province's sort index walked until
+        // the page is full (≈ page end ÷ the unit's share); the two parts would read all of a big unit's rows
+        // (the id tie-break keeps PostgreSQL from merging the ordered parts: measured 12–100 ms vs 2–4 ms at M).
+        rows = text.Length > 0 && !q.Mine && unitView
+            ? UnitParts(me, q, today, matched)
+            : matched(rows);
         var ordered = q.Sort switch
         {
             AssignmentSort.DeadlineDesc => rows.OrderBy(x => x.Deadline == null).ThenByDescending(x => x.Deadline).ThenByDescending(x => x.AssignedAtUtc),
@@ -94,9 +102,10 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
             // = deadline first, none last, then assignment time (DueOrder is the deadline or 9999-12-31).
             _ => rows.OrderBy(x => EF.Property<DateOnly>(x, WorkflowColumns.DueOrder)).ThenBy(x => x.AssignedAtUtc),
         };
-        // A search's pages may come from two plans (see above): the assignments of one task share their
-        // deadline and assignment time, so the id breaks the tie and the pages neither repeat nor skip a row.
-        if (text.Length > 0 && q.Sort is not (AssignmentSort.AssignedNewest or AssignmentSort.AssignedOldest)) ordered = ordered.ThenBy(x => x.Id);
+        // The assignments of one task share their deadline and assignment time, and a list's pages may come
+        // from different plans (a search's two shapes; a unit's two parts; a top-N sort whose ties depend on the
+        // LIMIT): the id breaks the tie, so the pages neither repeat nor skip a row.
+        if (q.Sort is not (AssignmentSort.AssignedNewest or AssignmentSort.AssignedOldest)) ordered = ordered.ThenBy(x => x.Id);
         var pageIds = ordered.Skip((page - 1) * size).Take(size).Select(x => x.Id);
         var items = await (from a in db.Assignments.AsNoTracking()
                            where pageIds.Contains(a.Id)
@@ -113,26 +122,26 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
             AssignmentSort.AssignedOldest => items.OrderBy(x => x.A.AssignedAtUtc).ThenBy(x => x.A.Id),
             _ => items.OrderBy(x => x.A.Deadline ?? DateOnly.MaxValue).ThenBy(x => x.A.AssignedAtUtc),
         };
-        if (text.Length > 0 && q.Sort is not (AssignmentSort.AssignedNewest or AssignmentSort.AssignedOldest))
+        if (q.Sort is not (AssignmentSort.AssignedNewest or AssignmentSort.AssignedOldest))
             // The databases order uuids as their canonical text (PostgreSQL bytes, SQLite upper-case TEXT).
             sorted = ((IOrderedEnumerable<RowData>)sorted).ThenBy(x => x.A.Id.ToString(), StringComparer.OrdinalIgnoreCase);
         return new PagedResult<AssignmentRow>(await ToRowsAsync(sorted.ToList(), today), total, page, size, lowerBound);
     }
 
     /// <summary>
-    /// The bounded search count of a unit's view (Mine, or a unit member's whole list): the unit's own
-    /// assignments (its index range, each task's text probed), then — not for Mine — those of tasks it
-    /// cooperates on that it does not lead (the same rows as <see cref="Visible"/>, split in two disjoint
-    /// index-driven parts: the OR cannot drive an index, and streaming the term's matches province-wide to keep the
-    /// unit's few reads most of them).
+    /// The bounded count of a unit's view (Mine, or a unit member's whole list), each row kept by
+    /// <paramref name="matched"/> (a search's probe of the task text, or every row): the unit's own
+    /// assignments (its index range), then — not for Mine — those of tasks it cooperates on that it does
+    /// not lead (the same rows as <see cref="Visible"/>, split in two disjoint index-driven parts: the OR
+    /// cannot drive an index, and streaming a term's matches province-wide to keep the unit's few reads
+    /// most of them).
     /// </summary>
-    private async Task<int> UnitSearchCountAsync(UserScope me, AssignmentQuery q, DateOnly today, string text, int cap)
+    private async Task<int> UnitCountAsync(UserScope me, AssignmentQuery q, DateOnly today,
+        Func<IQueryable<Assignment>, IQueryable<Assignment>> matched, int cap)
     {
-        var led = TaskSearch.MatchedByProbe(db, Filter(Led(me), q, today), text);
-        var n = await led.Take(cap).CountAsync();
+        var n = await matched(Filter(Led(me), q, today)).Take(cap).CountAsync();
         if (q.Mine || n >= cap) return n;
-        var coop = TaskSearch.MatchedByProbe(db, Filter(CooperatingNotLed(me), q, today), text);
-        return n + await coop.Take(cap - n).CountAsync();
+        return n + await matched(Filter(CooperatingNotLed(me), q, today)).Take(cap - n).CountAsync();
     }
 
     private IQueryable<Assignment> Led(UserScope me)
@@ -153,45 +162,16 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
         matched(Filter(Led(me), q, today)).Concat(matched(Filter(CooperatingNotLed(me), q, today)));
 
     /// <summary>The counts on top of a unit's inbox: one statement, one pass over the unit's open
-    /// assignments in the covering inbox index (stale progress included, through its one definition).</summary>
+    /// assignments in the covering inbox index (stale progress included, through its one definition);
+    /// a compiled query (<see cref="CompiledQueries.Inbox"/>).</summary>
     public async Task<InboxCounts> InboxCountsAsync()
     {
         var me = await user.GetAsync();
         var today = ProvinceTime.Today(clock);
         var soon = calendar.AddWorkingDays(today, _dueSoonDays);
-        var unit = me.UnitId;
-        var c = await db.Assignments.AsNoTracking()
-            .Where(x => x.LeadUnitId == unit
-                        && (x.State == AssignmentState.Assigned || x.State == AssignmentState.Received || x.State == AssignmentState.InProgress))
-            .GroupBy(x => 1)
-            .Select(InboxSelector(today, soon, StaleProgressQuery.Predicate(clock.GetUtcNow(), _staleDays)))
-            .FirstOrDefaultAsync();
+        var threshold = Domain.Time.StaleProgress.Threshold(clock.GetUtcNow(), _staleDays);
+        var c = await CompiledQueries.For(db).Inbox(db, me.UnitId, today, soon, threshold);
         return c ?? new InboxCounts(0, 0, 0, 0);
-    }
-
-    /// <summary>The inbox's grouped counts, with <paramref name="stale"/> (StaleProgressQuery, the
-    /// digest's and the Flag=Stale list's definition) as the fifth count.</summary>
-    private static System.Linq.Expressions.Expression<Func<IGrouping<int, Assignment>, InboxCounts>> InboxSelector(DateOnly today, DateOnly soon,
-        System.Linq.Expressions.Expression<Func<Assignment, bool>> stale)
-    {
-        System.Linq.Expressions.Expression<Func<IGrouping<int, Assignment>, InboxCounts>> shape = g => new InboxCounts(
-            g.Count(x => x.State == AssignmentState.Assigned && !x.AwaitingReassignment),
-            g.Count(x => x.Deadline < today),
-            g.Count(x => x.Deadline >= today && x.Deadline <= soon),
-            g.Count(x => EF.Property<bool>(x, WorkflowColumns.Returned)),
-            g.Count(x => StalePlaceholder(x)));
-        return (System.Linq.Expressions.Expression<Func<IGrouping<int, Assignment>, InboxCounts>>)new StaleInliner(stale).Visit(shape);
-    }
-
-    private static bool StalePlaceholder(Assignment a) => throw new InvalidOperationException("replaced by the stale predicate");
-
-    /// <summary>Replaces <see cref="StalePlaceholder"/>(x) by the stale predicate's body on x.</summary>
-    private sealed class StaleInliner(System.Linq.Expressions.Expression<Func<Assignment, bool>> stale) : System.Linq.Expressions.ExpressionVisitor
-    {
-        protected override System.Linq.Expressions.Expression VisitMethodCall(System.Linq.Expressions.MethodCallExpression node) =>
-            node.Method.Name == nameof(StalePlaceholder) && node.Method.DeclaringType == typeof(AssignmentHandlers)
-                ? Microsoft.EntityFrameworkCore.Query.ReplacingExpressionVisitor.Replace(stale.Parameters[0], node.Arguments[0], stale.Body)
-                : base.VisitMethodCall(node);
     }
 
     private sealed record RowData(Assignment A, string Content, Guid LeaderId, Guid? FieldId, Guid DocumentId, string Number, string Summary,
@@ -304,21 +284,18 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
     public async Task<AssignmentDetail> GetAsync(Guid id)
     {
         var me = await user.GetAsync();
-        // Three round trips: the aggregate with its (few) events, reports and requests in one query;
-        // task, document, field name and cooperating units in one; the contributions. Names come
-        // from the per-instance cache.
-        var a = await db.Assignments.AsNoTracking().Include(x => x.Events).Include(x => x.Reports).Include(x => x.Requests)
-            .AsSingleQuery().FirstOrDefaultAsync(x => x.Id == id) ?? throw new NotFoundException("Không tìm thấy nhiệm vụ.");
-        var td = await (from t in db.Tasks.AsNoTracking().Include(t => t.CooperatingUnits)
-                        where t.Id == a.TaskId
-                        join d in db.Documents on t.DocumentId equals d.Id
-                        select new { Task = t, Doc = d, FieldName = db.Fields.Where(f => f.Id == t.FieldId).Select(f => f.Name).FirstOrDefault() })
-            .FirstAsync();
+        // Three round trips, compiled queries (CompiledQueries): the aggregate with its (few) events, reports and
+        // requests in one query; task, document, field name and cooperating units in one; the contributions.
+        // Names come from the per-instance cache.
+        var queries = CompiledQueries.For(db);
+        var a = await queries.Aggregate(db, id) ?? throw new NotFoundException("Không tìm thấy nhiệm vụ.");
+        var td = await queries.TaskAndDocument(db, a.TaskId);
         var task = td.Task;
         var doc = td.Doc;
         var coop = task.CooperatingUnits.Select(c => c.UnitId).ToList();
         AssignmentPolicy.Demand(me, a.LeadUnitId, coop, AssignmentOperation.View);
-        var contributions = await db.AssignmentContributions.AsNoTracking().Where(c => c.AssignmentId == id).ToListAsync();
+        var contributions = new List<AssignmentContribution>();
+        await foreach (var contribution in queries.Contributions(db, id)) contributions.Add(contribution);
 
         var now = clock.GetUtcNow();
         var today = ProvinceTime.LocalDate(now);

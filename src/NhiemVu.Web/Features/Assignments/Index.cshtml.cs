@@ -15,7 +15,11 @@ public sealed class IndexModel(AssignmentHandlers h, Units.UnitHandlers units, D
 
     public async Task OnGetAsync()
     {
-        Result = await h.ListAsync(Filter.ToQuery());
+        var query = Filter.ToQuery();
+        // "page" is also a Razor Pages route value (this page's path), which model binding reads before the
+        // query string: Filter.Page never got the pager's ?Page=N, and every page link showed page 1.
+        if (int.TryParse(Request.Query["Page"], out var page)) query.Page = page;
+        Result = await h.ListAsync(query);
         SeesAll = (await user.GetAsync()).SeesAll;
         Units = await units.ListAsync(includeInactive: true);
         Fields = await units.ListFieldsAsync();

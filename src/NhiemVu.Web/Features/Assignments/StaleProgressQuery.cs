@@ -11,11 +11,24 @@ namespace NhiemVu.Web.Features.Assignments;
 /// </summary>
 public static class StaleProgressQuery
 {
+    /// <summary>The definition, with the threshold (<see cref="StaleProgress.Threshold"/>) as its second
+    /// parameter: a compiled query (the inbox counts) inlines it with the threshold as a query parameter.</summary>
+    public static readonly Expression<Func<Assignment, DateTimeOffset, bool>> BeforeThreshold = (a, threshold) =>
+        (a.State == AssignmentState.Assigned || a.State == AssignmentState.Received || a.State == AssignmentState.InProgress)
+        && (a.LastProgressAtUtc ?? a.ReceivedAtUtc ?? a.AssignedAtUtc) < threshold;
+
     public static Expression<Func<Assignment, bool>> Predicate(DateTimeOffset now, int days)
     {
-        var threshold = StaleProgress.Threshold(now, days);
-        return a => (a.State == AssignmentState.Assigned || a.State == AssignmentState.Received || a.State == AssignmentState.InProgress)
-                    && (a.LastProgressAtUtc ?? a.ReceivedAtUtc ?? a.AssignedAtUtc) < threshold;
+        // The threshold as a member of a captured object, as a closure would be: EF sends it as a parameter
+        // (one cached query and one prepared statement, whatever the moment), not as a literal.
+        var threshold = Expression.Field(Expression.Constant(new Box(StaleProgress.Threshold(now, days))), nameof(Box.Value));
+        var body = ReplacingExpressionVisitor.Replace(BeforeThreshold.Parameters[1], threshold, BeforeThreshold.Body);
+        return Expression.Lambda<Func<Assignment, bool>>(body, BeforeThreshold.Parameters[0]);
+    }
+
+    private sealed class Box(DateTimeOffset value)
+    {
+        public readonly DateTimeOffset Value = value;
     }
 
     /// <summary>The same filter on rows that carry an assignment (a join).</summary>

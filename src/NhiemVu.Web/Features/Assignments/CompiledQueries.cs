@@ -1,0 +1,84 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Metadata;
+using NhiemVu.Data;
+using NhiemVu.Domain.Assignments;
+using NhiemVu.Domain.Directives;
+
+namespace NhiemVu.Web.Features.Assignments;
+
+/// <summary>
+/// The assignment page's three statements and the inbox counts as EF compiled queries: no expression-tree walk, parameter
+/// extraction or query-cache lookup per call (same SQL as the LINQ they replace). A compiled query keeps
+/// the executor of the first context it ran with — the provider's SQL generator and the model's entity
+/// types — so there is one set per EF model (per database provider and configuration), never one shared
+/// static set: in a process with a SQLite and a PostgreSQL context (the tests) a shared set answered
+/// SQLite requests with PostgreSQL's executor.
+/// </summary>
+public sealed class CompiledQueries
+{
+    private static readonly ConditionalWeakTable<IModel, CompiledQueries> PerModel = new();
+
+    public static CompiledQueries For(AppDbContext db) => PerModel.GetValue(db.Model, _ => new CompiledQueries());
+
+    private CompiledQueries() { }
+
+    /// <summary>The aggregate with its (few) events, reports and requests, one statement.</summary>
+    public readonly Func<AppDbContext, Guid, Task<Assignment?>> Aggregate = EF.CompileAsyncQuery((AppDbContext db, Guid id) =>
+        db.Assignments.AsNoTracking().Include(x => x.Events).Include(x => x.Reports).Include(x => x.Requests)
+            .AsSingleQuery().FirstOrDefault(x => x.Id == id));
+
+    /// <summary>The task with its cooperating units, its document and its field's name, one statement.</summary>
+    public readonly Func<AppDbContext, Guid, Task<TaskAndDocument>> TaskAndDocument = EF.CompileAsyncQuery((AppDbContext db, Guid taskId) =>
+        (from t in db.Tasks.AsNoTracking().Include(t => t.CooperatingUnits)
+         where t.Id == taskId
+         join d in db.Documents.AsNoTracking() on t.DocumentId equals d.Id
+         select new TaskAndDocument(t, d, db.Fields.Where(f => f.Id == t.FieldId).Select(f => f.Name).FirstOrDefault()))
+        .First());
+
+    /// <summary>
+    /// A unit's inbox counts (unit, today, the due-soon limit, the stale-progress threshold): one grouped
+    /// statement over the unit's open assignments; the stale count is <see cref="StaleProgressQuery.BeforeThreshold"/>
+    /// inlined (the digest's and the Flag=Stale list's definition).
+    /// </summary>
+    public readonly Func<AppDbContext, Guid, DateOnly, DateOnly, DateTimeOffset, Task<InboxCounts?>> Inbox = EF.CompileAsyncQuery(InboxShape());
+
+    private static Expression<Func<AppDbContext, Guid, DateOnly, DateOnly, DateTimeOffset, InboxCounts?>> InboxShape()
+    {
+        Expression<Func<AppDbContext, Guid, DateOnly, DateOnly, DateTimeOffset, InboxCounts?>> shape = (db, unit, today, soon, threshold) =>
+            db.Assignments.AsNoTracking()
+                .Where(x => x.LeadUnitId == unit
+                            && (x.State == AssignmentState.Assigned || x.State == AssignmentState.Received || x.State == AssignmentState.InProgress))
+                .GroupBy(x => 1)
+                .Select(g => new InboxCounts(
+                    g.Count(x => x.State == AssignmentState.Assigned && !x.AwaitingReassignment),
+                    g.Count(x => x.Deadline < today),
+                    g.Count(x => x.Deadline >= today && x.Deadline <= soon),
+                    g.Count(x => EF.Property<bool>(x, WorkflowColumns.Returned)),
+                    g.Count(x => Stale(x, threshold))))
+                .FirstOrDefault();
+        return (Expression<Func<AppDbContext, Guid, DateOnly, DateOnly, DateTimeOffset, InboxCounts?>>)new StaleInliner().Visit(shape);
+    }
+
+    private static bool Stale(Assignment a, DateTimeOffset threshold) => throw new InvalidOperationException("replaced by StaleProgressQuery.BeforeThreshold");
+
+    /// <summary>Replaces <see cref="Stale"/>(x, t) by the body of <see cref="StaleProgressQuery.BeforeThreshold"/> on (x, t).</summary>
+    private sealed class StaleInliner : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method.Name != nameof(Stale) || node.Method.DeclaringType != typeof(CompiledQueries)) return base.VisitMethodCall(node);
+            var p = StaleProgressQuery.BeforeThreshold.Parameters;
+            var body = ReplacingExpressionVisitor.Replace(p[0], node.Arguments[0], StaleProgressQuery.BeforeThreshold.Body);
+            return ReplacingExpressionVisitor.Replace(p[1], node.Arguments[1], body);
+        }
+    }
+
+    /// <summary>The cooperating units' contributions to the assignment.</summary>
+    public readonly Func<AppDbContext, Guid, IAsyncEnumerable<AssignmentContribution>> Contributions = EF.CompileAsyncQuery((AppDbContext db, Guid id) =>
+        db.AssignmentContributions.AsNoTracking().Where(c => c.AssignmentId == id));
+}
+
+public sealed record TaskAndDocument(DirectiveTask Task, DirectiveDocument Doc, string? FieldName);
