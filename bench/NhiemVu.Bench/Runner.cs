@@ -40,23 +40,28 @@ public static class Runner
         var load0 = LoadAverage();
 
         // What to ask for: the busiest unit's focal officer, sample assignment ids, fields.
-        string focalUser;
+        string focalUser, medianUser;
         Guid[] ids;
         Guid[] fields;
         long assignmentCount;
         await using (var db = Db.Create(provider, cs))
         {
-            var busiest = await db.Assignments.GroupBy(a => a.LeadUnitId).Select(g => new { g.Key, N = g.Count() })
-                .OrderByDescending(x => x.N).FirstAsync();
+            var byUnit = await db.Assignments.GroupBy(a => a.LeadUnitId).Select(g => new { g.Key, N = g.Count() })
+                .OrderByDescending(x => x.N).ToListAsync();
+            var busiest = byUnit[0];
             var code = await db.Units.Where(u => u.Id == busiest.Key).Select(u => u.Code).FirstAsync();
             focalUser = $"{code}.daumoi";
+            // A typical unit too: the one in the middle by number of assignments.
+            var median = byUnit[byUnit.Count / 2];
+            medianUser = $"{await db.Units.Where(u => u.Id == median.Key).Select(u => u.Code).FirstAsync()}.daumoi";
             assignmentCount = await db.Assignments.LongCountAsync();
             // Spread over the whole table: every k-th id in key order.
             var step = (int)Math.Max(1, assignmentCount / 500);
             ids = (await db.Assignments.OrderBy(a => a.Id).Select(a => a.Id).Take(500 * step).ToListAsync())
                 .Where((_, i) => i % step == 0).ToArray();
             fields = await db.Fields.Select(f => f.Id).ToArrayAsync();
-            Console.WriteLine($"database: {assignmentCount:N0} assignments; focal officer {focalUser} ({busiest.N:N0} assignments)");
+            Console.WriteLine($"database: {assignmentCount:N0} assignments; focal officer {focalUser} ({busiest.N:N0} assignments), " +
+                              $"typical {medianUser} ({median.N:N0})");
         }
 
         using var app = AppProcess.Start(o, provider, cs, sqlLog);
@@ -70,6 +75,7 @@ public static class Runner
         var tokens = new Dictionary<string, string>
         {
             ["focal"] = await TokenAsync(http, focalUser),
+            ["median"] = await TokenAsync(http, medianUser),
             ["office"] = await TokenAsync(http, "vp.cv1"),
             ["leader"] = await TokenAsync(http, "chutich"),
             ["anon"] = "",
@@ -88,6 +94,9 @@ public static class Runner
             new("list filtered (office)", "office", r => $"/api/assignments?class={classes[r.Next(classes.Length)]}&fieldId={fields[r.Next(fields.Length)]}"),
             new("assignment page", "office", r => $"/api/assignments/{ids[r.Next(ids.Length)]}"),
             new("text search q=", "office", r => $"/api/assignments?q={Uri.EscapeDataString(terms[r.Next(terms.Length)])}"),
+            // The same for the unit in the middle (the rows above are the busiest unit's: the worst case).
+            new("inbox counts (typical unit)", "median", _ => "/api/assignments/inbox"),
+            new("list Mine=true (typical unit)", "median", r => $"/api/assignments?mine=true&page={1 + r.Next(3)}"),
         };
         // The reports: statistics per unit for a year as of a date (the twelve months up to the end of last month, as of
         // that day: inside the data at every size),
