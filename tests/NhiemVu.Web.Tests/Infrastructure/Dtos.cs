@@ -12,7 +12,8 @@ public sealed record UserRow(Guid Id, string UserName, string FullName, string? 
 public sealed record AuditRowDto(long Id, DateTimeOffset AtUtc, string? UserName, string? IpAddress, string Action,
     string? EntityType, string? EntityId, string? Details);
 
-public sealed record Paged<T>(List<T> Items, int Total, int Page, int PageSize);
+/// <summary>A page of a list; <see cref="TotalIsLowerBound"/> and <see cref="Pages"/> where the list sends them (assignments).</summary>
+public sealed record Paged<T>(List<T> Items, int Total, int Page, int PageSize, bool TotalIsLowerBound = false, int Pages = 0);
 
 public sealed record AssignmentRowDto(Guid Id, Guid TaskId, Guid DocumentId, string DocumentNumber, string TaskContent, Guid LeadUnitId,
     string LeadUnitName, string State, DateOnly? OriginalDeadline, DateOnly? Deadline, string? Class, bool AwaitingConfirmation, bool DueSoon,

@@ -15,18 +15,7 @@ public abstract class ListCountTests<TApp>(TApp app) : IClassFixture<TApp> where
     private readonly WorkflowDriver w = new(app);
     private const int Bound = SearchBoundApp.Bound;
 
-    private sealed record Page(List<AssignmentRowDto> Items, int Total, int Number, int Pages, bool TotalIsLowerBound);
-
-    private async Task<Page> List(string user, string query)
-    {
-        var res = await (await w.As(user)).GetAsync($"/api/assignments?{query}");
-        var body = await res.Content.ReadAsStringAsync();
-        Assert.True(res.IsSuccessStatusCode, body);
-        var root = JsonDocument.Parse(body).RootElement;
-        var items = JsonSerializer.Deserialize<List<AssignmentRowDto>>(root.GetProperty("items").GetRawText(), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
-        return new Page(items, root.GetProperty("total").GetInt32(), root.GetProperty("page").GetInt32(), root.GetProperty("pages").GetInt32(),
-            root.GetProperty("totalIsLowerBound").GetBoolean());
-    }
+    private Task<Paged<AssignmentRowDto>> List(string user, string query) => w.Page(user, query);
 
     /// <summary>
     /// Pages of <paramref name="size"/> up to the last: each page's count is the bound or one past the page
@@ -51,7 +40,7 @@ public abstract class ListCountTests<TApp>(TApp app) : IClassFixture<TApp> where
                 Assert.False(p.TotalIsLowerBound, $"page {page}: {all.Count} rows, counted up to {counted}");
                 Assert.Equal(all.Count, p.Total);
             }
-            if (p.Number >= p.Pages) break;
+            if (p.Page >= p.Pages) break;
             Assert.True(page < 200, "paging did not end");
         }
         Assert.Equal(all, paged);

@@ -24,18 +24,7 @@ public abstract class SearchCountTests<TApp>(TApp app) : IClassFixture<TApp> whe
 {
     private readonly WorkflowDriver w = new(app);
 
-    private sealed record Page(List<AssignmentRowDto> Items, int Total, int Page_, int PageSize, bool TotalIsLowerBound, int Pages);
-
-    private async Task<Page> List(string user, string query)
-    {
-        var res = await (await w.As(user)).GetAsync($"/api/assignments?{query}");
-        var body = await res.Content.ReadAsStringAsync();
-        Assert.True(res.IsSuccessStatusCode, body);
-        var root = JsonDocument.Parse(body).RootElement;
-        var items = JsonSerializer.Deserialize<List<AssignmentRowDto>>(root.GetProperty("items").GetRawText(), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
-        return new Page(items, root.GetProperty("total").GetInt32(), root.GetProperty("page").GetInt32(), root.GetProperty("pageSize").GetInt32(),
-            root.GetProperty("totalIsLowerBound").GetBoolean(), root.GetProperty("pages").GetInt32());
-    }
+    private Task<Paged<AssignmentRowDto>> List(string user, string query) => w.Page(user, query);
 
     /// <summary>Two documents with <paramref name="tag"/>: 5 lead units sharing one deadline (a tie on the sort key), 3 with another.</summary>
     private async Task<List<Guid>> EnterMatches(string tag)
@@ -59,7 +48,7 @@ public abstract class SearchCountTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.True(first.TotalIsLowerBound);
         Assert.Equal(SearchBoundApp.Bound + 1, first.Total); // counted bound + 1: "more than 4"
         Assert.Equal(2, first.Items.Count);
-        Assert.True(first.Pages > first.Page_);
+        Assert.True(first.Pages > first.Page);
 
         // Large enough a page: every match is counted, exactly.
         var all = await List("vp.cv1", $"q={tag}&pageSize=200");
@@ -99,7 +88,7 @@ public abstract class SearchCountTests<TApp>(TApp app) : IClassFixture<TApp> whe
             var p = await List("vp.cv1", $"q={tag}&pageSize=2&page={page}{sort}");
             paged.AddRange(p.Items.Select(r => r.Id));
             bounds.Add(p.TotalIsLowerBound);
-            if (p.Page_ >= p.Pages) break;
+            if (p.Page >= p.Pages) break;
             Assert.True(page < 10, "paging did not end");
         }
         Assert.Equal(all, paged);

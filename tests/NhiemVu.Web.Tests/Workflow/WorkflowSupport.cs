@@ -92,4 +92,8 @@ public sealed class WorkflowDriver(AppFixture app)
 
     public async Task<List<AssignmentRowDto>> List(string user, string query) =>
         (await (await (await As(user)).GetAsync($"/api/assignments?pageSize=200&{query}")).Read<Paged<AssignmentRowDto>>()).Items;
+
+    /// <summary>One page of /api/assignments as the API sends it (rows, total, whether it is a lower bound, pages).</summary>
+    public async Task<Paged<AssignmentRowDto>> Page(string user, string query) =>
+        await (await (await As(user)).GetAsync($"/api/assignments?{query}")).Read<Paged<AssignmentRowDto>>();
 }
