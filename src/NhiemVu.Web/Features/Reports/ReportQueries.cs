@@ -89,9 +89,15 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
         SettledReportCache.Figures figures;
         if (settled.AnchorFor(asOfUtc) is { } anchor)
         {
-            // As of now: the figures of the last settled hour (kept) and the changes since.
-            var kept = await settled.GetOrComputeAsync(db, key with { AsOfUtc = anchor },
-                () => Group(ReportFacts.Of(db, period, anchor, includeSecret, options)));
+            // As of now: the figures of the last settled hour (kept) and the changes since. A new hour's anchor starts
+            // from an earlier hour of the day that is kept, when there is one: a full count once a day per report.
+            var kept = await settled.GetOrComputeAsync(db, key with { AsOfUtc = anchor }, async keptFor =>
+            {
+                for (var earlier = anchor.AddHours(-1); ProvinceTime.LocalDate(earlier) == ProvinceTime.LocalDate(anchor); earlier = earlier.AddHours(-1))
+                    if (keptFor(key with { AsOfUtc = earlier }) is { } start)
+                        return ReportFacts.Combine(start, await Group(ReportFacts.ChangesBetween(db, period, earlier, anchor, includeSecret, options)));
+                return await Group(ReportFacts.Of(db, period, anchor, includeSecret, options));
+            });
             figures = ReportFacts.Combine(kept, await Group(ReportFacts.ChangesBetween(db, period, anchor, asOfUtc, includeSecret, options)));
         }
         else

@@ -63,14 +63,20 @@ public sealed class SettledReportCache : IDisposable
 
     /// <summary>The kept figures when <paramref name="key"/>'s moment is settled and nothing settled changed since; else
     /// computes them (and keeps them when settled).</summary>
-    public async Task<Figures> GetOrComputeAsync(AppDbContext db, Key key, Func<Task<Figures>> compute, CancellationToken ct = default)
+    public Task<Figures> GetOrComputeAsync(AppDbContext db, Key key, Func<Task<Figures>> compute, CancellationToken ct = default) =>
+        GetOrComputeAsync(db, key, _ => compute(), ct);
+
+    /// <summary><see cref="GetOrComputeAsync(AppDbContext, Key, Func{Task{Figures}}, CancellationToken)"/>, the computation
+    /// being given the figures kept for other keys under the same stamp (null where none), to start from.</summary>
+    public async Task<Figures> GetOrComputeAsync(AppDbContext db, Key key, Func<Func<Key, Figures?>, Task<Figures>> compute, CancellationToken ct = default)
     {
-        if (!IsSettled(key.AsOfUtc)) return await compute();
+        if (!IsSettled(key.AsOfUtc)) return await compute(_ => null);
         // The stamp is read before the figures: a change committed in between makes this entry stale at once.
         var stamp = await db.DataVersions.AsNoTracking().Where(v => v.Key == DataVersion.ReportHistory)
             .Select(v => (Guid?)v.Stamp).FirstOrDefaultAsync(ct) ?? Guid.Empty;
-        if (_cache.TryGetValue(key, out Entry? kept) && kept!.Stamp == stamp) return kept.Figures;
-        var figures = await compute();
+        Figures? Kept(Key k) => _cache.TryGetValue(k, out Entry? e) && e!.Stamp == stamp ? e.Figures : null;
+        if (Kept(key) is { } kept) return kept;
+        var figures = await compute(Kept);
         var size = figures.Groups.Count + (figures.Marked?.Count ?? 0) + 1;
         if (size <= MaxCells / 4)
         {
