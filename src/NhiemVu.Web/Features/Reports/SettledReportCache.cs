@@ -9,9 +9,10 @@ namespace NhiemVu.Web.Features.Reports;
 /// The figures of reports as of a settled moment, kept per instance. "As of T" counts what was recorded by T, and the
 /// workflow records every change at the moment it happens, so once T is past (by <see cref="SettleTime"/>, longer than
 /// any save takes) the figures as of T no longer change: the monthly and yearly reports as of a month's end, the
-/// dashboard's past months, a re-opened link — and, through an anchor (<see cref="AnchorFor"/>), every report as of now,
-/// which is the kept figures of the last settled hour plus the few changes since. The exceptions — a save that changes report intervals at moments already
-/// settled (an import of past work, a document made secret or corrected, the start-up backfill) — bump the
+/// dashboard's past months, a re-opened link — and, through an anchor (<see cref="AnchorFor"/>), every report as of
+/// now, which is the kept figures of the last settled hour plus the few changes since. The exceptions — a save that
+/// changes report intervals at moments already settled (an import of past work, a document made secret or
+/// corrected, the start-up backfill) — bump the
 /// <see cref="DataVersion.ReportHistory"/> stamp in the same transaction (<see cref="ReportIntervalInterceptor"/>),
 /// and every lookup compares that stamp (one read by key), so no instance serves figures from before such a change.
 /// Bounded: at most <see cref="MaxCells"/> groups in all, the least recently used dropped first.
