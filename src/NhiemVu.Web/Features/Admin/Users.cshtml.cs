@@ -10,7 +10,9 @@ public sealed class UsersModel(UserHandlers users, UnitHandlers units) : PageMod
     [BindProperty(SupportsGet = true)] public string? Text { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? UnitId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Role { get; set; }
-    [BindProperty(SupportsGet = true, Name = "Page")] public int PageNumber { get; set; } = 1;
+    /// <summary>The pager's ?Page=N, read from the query: "page" is also a Razor Pages route value (this page's path),
+    /// which model binding reads first, so a bound property never saw the pager's number.</summary>
+    public int PageNumber => int.TryParse(Request.Query["Page"], out var n) && n > 0 ? n : 1;
     public PagedResult<UserDto> Result { get; private set; } = null!;
     public IReadOnlyList<UnitDto> Units { get; private set; } = [];
 
