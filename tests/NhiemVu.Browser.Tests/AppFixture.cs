@@ -70,7 +70,10 @@ public sealed class AppFixture : IAsyncLifetime
             Locale = "vi-VN",
             TimezoneId = "Asia/Ho_Chi_Minh",
         });
-        context.SetDefaultTimeout(15_000);
+        // `dotnet test` runs these beside the HTTP tests (two databases) on two cores: a sign-in can wait its turn
+        // for seconds. Generous limits keep a busy machine from failing a correct flow.
+        context.SetDefaultTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         return await context.NewPageAsync();
     }
 
