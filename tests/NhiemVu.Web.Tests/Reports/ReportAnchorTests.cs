@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NhiemVu.Data;
 using NhiemVu.Domain.Common;
@@ -17,22 +16,6 @@ public abstract class ReportAnchorTests<TApp>(TApp app) : IClassFixture<TApp> wh
 {
     private readonly WorkflowDriver w = new(app);
 
-    private async Task Changes(string tag)
-    {
-        var reported = (await w.EnterDocument($"Mốc báo cáo {tag} – báo cáo", ["sotc"], deadline: w.Today.AddDays(2))).Tasks[0].Assignments[0].Id;
-        var cancelled = (await w.EnterDocument($"Mốc báo cáo {tag} – hủy", ["soyt"], deadline: w.Today.AddDays(3))).Tasks[0].Assignments[0].Id;
-        app.Clock.Advance(TimeSpan.FromSeconds(1));
-        await (await w.Act("sotc.daumoi", reported, "reports", s => w.ReportToday(s, $"anchor-{tag}"))).Read<JsonElement>();
-        app.Clock.Advance(TimeSpan.FromSeconds(1));
-        await (await w.Act("vp.cv1", cancelled, "cancel", s => new { reason = "Không còn phù hợp", concurrencyStamp = s })).Read<JsonElement>();
-    }
-
-    private static string Figures(GroupStatistics s) => string.Join(",", new[]
-    {
-        s.Total, s.CompletedEarly, s.CompletedOnTime, s.CompletedLate, s.InProgressWithinDeadline, s.InProgressOverdue, s.NoDeadline,
-        s.AwaitingConfirmation, s.CarriedOver, s.ApprovedExtensions, s.AssignmentsExtended, s.MissingExplanation, s.ReportsEntered, s.ReportsEnteredInTime,
-    });
-
     [Fact]
     public async Task A_new_hours_figures_built_on_an_earlier_kept_hour_equal_a_full_count()
     {
@@ -41,9 +24,9 @@ public abstract class ReportAnchorTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var target = new DateTimeOffset(local.Date.AddHours(13).AddMinutes(30), TimeSpan.FromHours(7));
         if (target <= local) target = target.AddDays(1);
         app.Clock.SetUtcNow(target);
-        await Changes("13h30");                                    // between 13:00 and 14:00
+        await w.ReportOneCancelOneAsync("13h30"); // between 13:00 and 14:00
         app.Clock.Advance(TimeSpan.FromMinutes(50));               // 14:20
-        await Changes("14h20");                                    // after the 14:00 anchor
+        await w.ReportOneCancelOneAsync("14h20"); // after the 14:00 anchor
 
         var today = w.Today;
         var thirteen = ProvinceTime.StartOfDayUtc(today).AddHours(13);
@@ -61,12 +44,12 @@ public abstract class ReportAnchorTests<TApp>(TApp app) : IClassFixture<TApp> wh
                 var direct = await ReportFacts.GroupAsync(ReportFacts.Of(db, period, now, true, AsOfOptions.Default), dim);
                 var context = $"{dim} {period.From}–{period.To}";
                 Assert.True(direct.Incomplete == anchored.IncompleteCount, context);
-                Assert.Equal(direct.Groups.ToDictionary(g => g.Key.Value, Figures), anchored.Groups.ToDictionary(g => g.Key, g => Figures(g.Statistics)));
+                Assert.Equal(direct.Groups.ToDictionary(g => g.Key.Value, ReportFigures.Of), anchored.Groups.ToDictionary(g => g.Key, g => ReportFigures.Of(g.Statistics)));
                 // And the kept 14:00 figures themselves equal a full count as of 14:00.
                 var fourteen = thirteen.AddHours(1);
                 var kept = await q.ComputeAsync(period, fourteen, dim, includeSecret: true);
                 var full = await ReportFacts.GroupAsync(ReportFacts.Of(db, period, fourteen, true, AsOfOptions.Default), dim);
-                Assert.Equal(full.Groups.ToDictionary(g => g.Key.Value, Figures), kept.Groups.ToDictionary(g => g.Key, g => Figures(g.Statistics)));
+                Assert.Equal(full.Groups.ToDictionary(g => g.Key.Value, ReportFigures.Of), kept.Groups.ToDictionary(g => g.Key, g => ReportFigures.Of(g.Statistics)));
             }
             return 0;
         });

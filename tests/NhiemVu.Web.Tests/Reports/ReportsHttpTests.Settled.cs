@@ -21,18 +21,6 @@ public abstract partial class ReportsHttpTests<TApp>
         await sp.GetRequiredService<AppDbContext>().DataVersions.AsNoTracking().Where(v => v.Key == DataVersion.ReportHistory)
             .Select(v => v.Stamp).SingleAsync());
 
-    /// <summary>New assignments, a report and a cancellation, seconds apart (the class's clients keep their tokens).</summary>
-    private async Task SomeChangesNow()
-    {
-        var reported = (await w.EnterDocument("Khoảng báo cáo – báo cáo trong ngày", ["sotc"], deadline: w.Today.AddDays(4))).Tasks[0].Assignments[0].Id;
-        var cancelled = (await w.EnterDocument("Khoảng báo cáo – hủy trong ngày", ["soyt"], deadline: w.Today.AddDays(4))).Tasks[0].Assignments[0].Id;
-        // A second apart: PostgreSQL keeps microseconds, so two changes within one would read back as simultaneous.
-        app.Clock.Advance(TimeSpan.FromSeconds(1));
-        await (await w.Act("sotc.daumoi", reported, "reports", s => w.ReportToday(s, "day-1"))).Read<JsonElement>();
-        app.Clock.Advance(TimeSpan.FromSeconds(1));
-        await (await w.Act("vp.cv1", cancelled, "cancel", s => new { reason = "Không còn phù hợp", concurrencyStamp = s })).Read<JsonElement>();
-    }
-
     [Fact]
     public async Task Figures_as_of_a_settled_moment_are_kept_until_a_change_to_settled_moments()
     {
@@ -70,7 +58,7 @@ public abstract partial class ReportsHttpTests<TApp>
     {
         var stamp = await ReportHistoryStamp();
         // The workflow's own changes happen now: nothing settled changes.
-        await SomeChangesNow();
+        await w.ReportOneCancelOneAsync("settled");
         Assert.Equal(stamp, await ReportHistoryStamp());
 
         // A demo document entered days ago made secret (and back): its intervals are re-keyed from days ago, which is settled.
@@ -102,7 +90,7 @@ public abstract partial class ReportsHttpTests<TApp>
     [Fact]
     public async Task Figures_as_of_a_moment_equal_those_of_an_earlier_moment_of_the_day_plus_the_changes_between()
     {
-        await SomeChangesNow();
+        await w.ReportOneCancelOneAsync("between");
         var now = app.Clock.GetUtcNow();
         var since = ProvinceTime.StartOfDayUtc(w.Today); // today's changes, the exercise's included, lie between
         var today = w.Today;
@@ -140,7 +128,7 @@ public abstract partial class ReportsHttpTests<TApp>
     [Fact]
     public async Task Overdue_lists_read_in_deadline_order_equal_the_drill_down_of_every_fact()
     {
-        await SomeChangesNow();
+        await w.ReportOneCancelOneAsync("overdue");
         var now = app.Clock.GetUtcNow();
         var today = w.Today;
         var leader = await app.InScope(async sp => await sp.GetRequiredService<AppDbContext>().Users.Where(u => u.UserName == "chutich").Select(u => u.Id).SingleAsync());

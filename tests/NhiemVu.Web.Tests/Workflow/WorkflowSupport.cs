@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Text.Json;
 using NhiemVu.Web.Tests.Infrastructure;
 
 namespace NhiemVu.Web.Tests.Workflow;
@@ -92,6 +93,18 @@ public sealed class WorkflowDriver(AppFixture app)
 
     public async Task<List<AssignmentRowDto>> List(string user, string query) =>
         (await (await (await As(user)).GetAsync($"/api/assignments?pageSize=200&{query}")).Read<Paged<AssignmentRowDto>>()).Items;
+
+    /// <summary>Two new assignments (lead units sotc and soyt); the first reported, the second cancelled, a second apart
+    /// (PostgreSQL keeps microseconds, so two changes within one would read back as simultaneous).</summary>
+    public async Task ReportOneCancelOneAsync(string tag)
+    {
+        var reported = (await EnterDocument($"Khoảng báo cáo {tag} – báo cáo", ["sotc"], deadline: Today.AddDays(4))).Tasks[0].Assignments[0].Id;
+        var cancelled = (await EnterDocument($"Khoảng báo cáo {tag} – hủy", ["soyt"], deadline: Today.AddDays(4))).Tasks[0].Assignments[0].Id;
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        await (await Act("sotc.daumoi", reported, "reports", s => ReportToday(s, $"changes-{tag}"))).Read<JsonElement>();
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        await (await Act("vp.cv1", cancelled, "cancel", s => new { reason = "Không còn phù hợp", concurrencyStamp = s })).Read<JsonElement>();
+    }
 
     /// <summary>One page of /api/assignments as the API sends it (rows, total, whether it is a lower bound, pages).</summary>
     public async Task<Paged<AssignmentRowDto>> Page(string user, string query) =>
