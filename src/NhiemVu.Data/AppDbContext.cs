@@ -39,6 +39,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ReportTimelinessRecord> ReportTimelinessRecords => Set<ReportTimelinessRecord>();
     public DbSet<RankingWeightsRow> RankingWeights => Set<RankingWeightsRow>();
     public DbSet<AssignmentReportInterval> ReportIntervals => Set<AssignmentReportInterval>();
+    public DbSet<KeptReportFigures> KeptReportFigures => Set<KeptReportFigures>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

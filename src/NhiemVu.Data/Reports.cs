@@ -121,3 +121,23 @@ public static class ReportIntervalSources
         return result;
     }
 }
+
+/// <summary>
+/// The figures of one report as of a settled moment (see the web layer's SettledReportCache), kept in the database so
+/// that every instance, and the same instance after a restart, starts from them: a report is counted in full once, and
+/// after that from the nearest earlier kept figures plus the changes between. Derived data: valid only under the
+/// report-history stamp (<see cref="DataVersion.ReportHistory"/>) it was counted under; rows under another stamp are
+/// never read, and are deleted when new figures are kept.
+/// </summary>
+public sealed class KeptReportFigures : INotAudited
+{
+    public long Id { get; set; }
+    /// <summary>What the report is, without its moment: period, grouping, options, filters, and the counting rules' version.</summary>
+    public string Report { get; set; } = "";
+    public DateTimeOffset AsOfUtc { get; set; }
+    /// <summary>The report-history stamp read before the figures were counted.</summary>
+    public Guid Stamp { get; set; }
+    /// <summary>The figures, gzipped JSON (the web layer's codec).</summary>
+    public byte[] Figures { get; set; } = [];
+    public DateTimeOffset KeptAtUtc { get; set; }
+}

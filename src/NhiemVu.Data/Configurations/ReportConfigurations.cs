@@ -41,3 +41,15 @@ internal sealed class AssignmentReportIntervalConfiguration : IEntityTypeConfigu
         b.HasIndex(x => new { x.BaseClass, x.DeadlineDay, x.AssignmentId }).HasDatabaseName("IX_report_intervals_overdue");
     }
 }
+
+internal sealed class KeptReportFiguresConfiguration : IEntityTypeConfiguration<KeptReportFigures>
+{
+    public void Configure(EntityTypeBuilder<KeptReportFigures> b)
+    {
+        b.ToTable("kept_report_figures");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Report).HasMaxLength(300);
+        // One row per report and moment; "the latest kept moment before T" reads this index backwards.
+        b.HasIndex(x => new { x.Report, x.AsOfUtc }).IsUnique();
+    }
+}

@@ -560,6 +560,40 @@ namespace NhiemVu.Migrations.Postgres.Migrations
                     b.ToTable("FileBlobs", (string)null);
                 });
 
+            modelBuilder.Entity("NhiemVu.Data.KeptReportFigures", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AsOfUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Figures")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("KeptAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Report", "AsOfUtc")
+                        .IsUnique();
+
+                    b.ToTable("kept_report_figures", (string)null);
+                });
+
             modelBuilder.Entity("NhiemVu.Data.Notification", b =>
                 {
                     b.Property<Guid>("Id")

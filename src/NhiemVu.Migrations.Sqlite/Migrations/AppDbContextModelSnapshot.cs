@@ -547,6 +547,38 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
                     b.ToTable("FileBlobs", (string)null);
                 });
 
+            modelBuilder.Entity("NhiemVu.Data.KeptReportFigures", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AsOfUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Figures")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("KeptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Report", "AsOfUtc")
+                        .IsUnique();
+
+                    b.ToTable("kept_report_figures", (string)null);
+                });
+
             modelBuilder.Entity("NhiemVu.Data.Notification", b =>
                 {
                     b.Property<Guid>("Id")

@@ -14,6 +14,12 @@ public sealed class WorkflowDriver(AppFixture app)
     public Task<HttpClient> As(string user) =>
         Clients.GetOrAdd((app, user), k => new Lazy<Task<HttpClient>>(() => app.ClientFor(k.Item2))).Value;
 
+    /// <summary>Signs every user in again on their next request (the tokens expire an hour after sign-in, by the fake clock).</summary>
+    public void SignInAgain()
+    {
+        foreach (var key in Clients.Keys.Where(k => k.Item1 == app)) Clients.TryRemove(key, out _);
+    }
+
     public async Task<Guid> Unit(string code) =>
         (await Units.GetOrAdd(app, _ => new Lazy<Task<Dictionary<string, Guid>>>(async () =>
         {

@@ -69,6 +69,32 @@ public static class ReportFacts
     }
 
     /// <summary>
+    /// What turns the facts as of <paramref name="sinceUtc"/> into those as of <paramref name="asOfUtc"/>, on any later
+    /// day, as parts whose signed figures add up: the stretches valid at <paramref name="sinceUtc"/> that ended by
+    /// <paramref name="asOfUtc"/> (−1, classed as at <paramref name="sinceUtc"/>, as they were counted); those that began in
+    /// between and are valid at <paramref name="asOfUtc"/> (+1, classed as at it); and the open work valid at both whose
+    /// deadline passed in between — from T's date on open work is overdue, not within its deadline — (+1 as at
+    /// <paramref name="asOfUtc"/>, −1 as at <paramref name="sinceUtc"/>). Each part is read through an index on a moment or
+    /// on the deadline, so the cost is the changes and the deadlines between, not the data.
+    /// </summary>
+    public static IEnumerable<IQueryable<ReportFact>> ChangesAcross(AppDbContext db, ReportPeriod period, DateTimeOffset sinceUtc, DateTimeOffset asOfUtc,
+        bool includeSecret, AsOfOptions options)
+    {
+        if (sinceUtc > asOfUtc) throw new ArgumentOutOfRangeException(nameof(sinceUtc), "The changes are counted from a moment to a later one.");
+        var intervals = db.ReportIntervals.AsNoTracking();
+        yield return Facts(intervals.Where(x => x.ValidFromUtc <= sinceUtc && x.ValidToUtc > sinceUtc && x.ValidToUtc <= asOfUtc),
+            period, sinceUtc, includeSecret, options, x => -1);
+        yield return Facts(intervals.Where(x => x.ValidFromUtc > sinceUtc && x.ValidFromUtc <= asOfUtc && x.ValidToUtc > asOfUtc),
+            period, asOfUtc, includeSecret, options, x => 1);
+        int sinceDay = ProvinceTime.LocalDate(sinceUtc).DayNumber, asOfDay = ProvinceTime.LocalDate(asOfUtc).DayNumber;
+        if (sinceDay == asOfDay) yield break;
+        var fellDue = intervals.Where(x => x.BaseClass == ListClass.Open && x.DeadlineDay >= sinceDay && x.DeadlineDay < asOfDay
+                                           && x.ValidFromUtc <= sinceUtc && x.ValidToUtc > asOfUtc);
+        yield return Facts(fellDue, period, asOfUtc, includeSecret, options, x => 1);
+        yield return Facts(fellDue, period, sinceUtc, includeSecret, options, x => -1);
+    }
+
+    /// <summary>
     /// The facts of <see cref="Of"/> that are open and overdue at <paramref name="asOfUtc"/>, selected the way an index
     /// reads them: with the period's ways in (deadline in it, or carried over) and "open, deadline before T's date" both
     /// reducing to "open, deadline before T's date and no later than the period's end" (and not before its start without
@@ -237,13 +263,15 @@ public static class ReportFacts
             })
             .OrderBy(s => s.Key.Value, StringComparer.Ordinal).ToList();
 
-    /// <summary>The figures of <paramref name="a"/> plus the (signed) ones of <paramref name="b"/>, groups left with no
-    /// counted assignment dropped: the facts as of an anchor and the changes since give the facts as of now.</summary>
-    public static SettledReportCache.Figures Combine(SettledReportCache.Figures a, SettledReportCache.Figures b) =>
-        new(Add(a.Groups, b.Groups), a.Incomplete + b.Incomplete, a.Marked is null ? null : Add(a.Marked, b.Marked ?? []));
+    /// <summary>The figures of <paramref name="a"/> plus the (signed) ones of every change set in <paramref name="changes"/>,
+    /// groups left with no counted assignment dropped: the facts as of an earlier moment and the changes since give the
+    /// facts as of now. (Only the sum is filtered: a change set alone has negative groups.)</summary>
+    public static SettledReportCache.Figures Combine(SettledReportCache.Figures a, params IReadOnlyList<SettledReportCache.Figures> changes) =>
+        new(Add(a.Groups.Concat(changes.SelectMany(c => c.Groups))), a.Incomplete + changes.Sum(c => c.Incomplete),
+            a.Marked is null ? null : Add(a.Marked.Concat(changes.SelectMany(c => c.Marked ?? []))));
 
-    private static List<GroupStatistics> Add(IEnumerable<GroupStatistics> a, IEnumerable<GroupStatistics> b) =>
-        a.Concat(b).GroupBy(g => g.Key.Value).Select(g => GroupStatistics.Sum(g.First().Key, g))
+    private static List<GroupStatistics> Add(IEnumerable<GroupStatistics> groups) =>
+        groups.GroupBy(g => g.Key.Value).Select(g => GroupStatistics.Sum(g.First().Key, g))
             .Where(s => s.Total > 0)
             .OrderBy(s => s.Key.Value, StringComparer.Ordinal).ToList();
 

@@ -86,22 +86,26 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
             return ReportFacts.GroupAsync(facts, groupBy, markedLeader is { } m ? f => f.DirectingLeaderId == m : null);
         }
         var key = new SettledReportCache.Key(period, asOfUtc, groupBy, includeSecret, options, directingLeader, markedLeader);
-        SettledReportCache.Figures figures;
-        if (settled.AnchorFor(asOfUtc) is { } anchor)
+        // The changes from one moment to a later one, as signed figures to add (one statement on the same local day).
+        async Task<List<SettledReportCache.Figures>> Changes(DateTimeOffset since, DateTimeOffset at)
         {
-            // As of now: the figures of the last settled hour (kept) and the changes since. A new hour's anchor starts
-            // from an earlier hour of the day that is kept, when there is one: a full count once a day per report.
-            var kept = await settled.GetOrComputeAsync(db, key with { AsOfUtc = anchor }, async keptFor =>
-            {
-                for (var earlier = anchor.AddHours(-1); ProvinceTime.LocalDate(earlier) == ProvinceTime.LocalDate(anchor); earlier = earlier.AddHours(-1))
-                    if (keptFor(key with { AsOfUtc = earlier }) is { } start)
-                        return ReportFacts.Combine(start, await Group(ReportFacts.ChangesBetween(db, period, earlier, anchor, includeSecret, options)));
-                return await Group(ReportFacts.Of(db, period, anchor, includeSecret, options));
-            });
-            figures = ReportFacts.Combine(kept, await Group(ReportFacts.ChangesBetween(db, period, anchor, asOfUtc, includeSecret, options)));
+            var parts = new List<SettledReportCache.Figures>();
+            foreach (var part in ProvinceTime.LocalDate(since) == ProvinceTime.LocalDate(at)
+                         ? [ReportFacts.ChangesBetween(db, period, since, at, includeSecret, options)]
+                         : ReportFacts.ChangesAcross(db, period, since, at, includeSecret, options))
+                parts.Add(await Group(part));
+            return parts;
         }
-        else
-            figures = await settled.GetOrComputeAsync(db, key, () => Group(ReportFacts.Of(db, period, asOfUtc, includeSecret, options)));
+        // The figures as of a settled moment: kept; or the latest figures kept for an earlier moment of the report plus
+        // the changes between; or, the first time, counted in full.
+        Task<SettledReportCache.Figures> Settled(DateTimeOffset at) => settled.GetOrComputeAsync(db, key with { AsOfUtc = at }, async earlier =>
+            earlier is null
+                ? await Group(ReportFacts.Of(db, period, at, includeSecret, options))
+                : ReportFacts.Combine(earlier.Figures, await Changes(earlier.AsOfUtc, at)));
+        // As of now: the figures of the last settled hour and the changes since.
+        var figures = settled.AnchorFor(asOfUtc) is { } anchor
+            ? ReportFacts.Combine(await Settled(anchor), await Changes(anchor, asOfUtc))
+            : await Settled(asOfUtc);
         var total = GroupStatistics.Sum(new GroupKey(groupBy, "*"), figures.Groups);
         var marked = figures.Marked is { } mg ? GroupStatistics.Sum(new GroupKey(groupBy, "*"), mg) : null;
         return (await NameAsync(period, asOfUtc, groupBy, figures.Groups, total, figures.Incomplete), marked);
