@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NhiemVu.Domain.Reports;
 using NhiemVu.Web.Features.Reports;
@@ -23,8 +24,9 @@ public static class ReportProfile
         for (var i = 0; i < repeat; i++)
         {
             await using var db = Db.Create(o.Provider, o.Required("connection"));
-            // A fresh cache each round: this measures the computation, not the settled figures kept per instance.
-            using var settled = new SettledReportCache(TimeProvider.System);
+            // A fresh cache each round and no figures kept in the database: this measures the full count, not the kept figures.
+            await db.KeptReportFigures.ExecuteDeleteAsync();
+            using var settled = new SettledReportCache(TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<SettledReportCache>.Instance);
             var q = new ReportQueries(db, TimeProvider.System, null!, new NameCache(TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new CachingOptions())), settled);
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var sw = Stopwatch.StartNew();

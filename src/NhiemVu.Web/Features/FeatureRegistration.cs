@@ -58,6 +58,8 @@ public static class FeatureRegistration
         services.AddScoped<Reports.RankingWeightsHandlers>();
         services.AddScoped<Portal.PortalQueries>();
         services.AddOptions<Reports.ReportOptions>().BindConfiguration("Reports");
+        services.AddSingleton<Reports.ReportWarmup>();
+        services.AddHostedService(sp => sp.GetRequiredService<Reports.ReportWarmup>());
         // Entry and review timeliness: recorded with each document and report, reported per specialist and unit.
         services.AddOptions<Timeliness.TimelinessOptions>().BindConfiguration(Timeliness.TimelinessOptions.Section);
         services.AddSingleton<Timeliness.TimelinessInterceptor>();

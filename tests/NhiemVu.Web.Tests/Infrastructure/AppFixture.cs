@@ -57,6 +57,7 @@ public abstract class AppFixture : IAsyncLifetime
             b.UseSetting("Demo", Demo ? "true" : "false");
             // Tests run the digest and the e-mail sender themselves (DigestJob/OutboxSender.RunOnceAsync).
             b.UseSetting("Notifications:RunInBackground", "false");
+            b.UseSetting("Reports:WarmUp", "false");
             foreach (var (k, v) in Settings) b.UseSetting(k, v);
             foreach (var (k, v) in extra ?? new Dictionary<string, string>()) b.UseSetting(k, v);
             b.ConfigureTestServices(s =>

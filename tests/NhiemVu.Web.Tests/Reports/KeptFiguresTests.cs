@@ -83,7 +83,7 @@ public abstract class KeptFiguresTests<TApp>(TApp app) : IClassFixture<TApp> whe
         // Through the reports: today's anchor starts from the figures kept two days ago (13:00, within the week kept figures
         // are a starting point for) — shown for the first period by changing those kept figures behind the app's back.
         var anchorBefore = ProvinceTime.StartOfDayUtc(day).AddHours(13);
-        var first = new SettledReportCache.Key(periods[0], anchorBefore, ReportDimension.Unit, true, AsOfOptions.Default, null, null);
+        var first = new SettledReportCache.Key(periods[0], anchorBefore, ReportDimension.Unit, true, AsOfOptions.Default, null);
         var keptGroups = await app.InScope(async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
@@ -116,7 +116,7 @@ public abstract class KeptFiguresTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var today = w.Today;
         var period = new ReportPeriod(today.AddMonths(-12), today.AddDays(30));
         var settled = ProvinceTime.StartOfDayUtc(today.AddDays(-1)).AddTicks(-1);
-        var key = new SettledReportCache.Key(period, settled, ReportDimension.Unit, true, AsOfOptions.Default, null, null);
+        var key = new SettledReportCache.Key(period, settled, ReportDimension.Unit, true, AsOfOptions.Default, null);
         var counted = await app.InScope(async sp => await sp.GetRequiredService<ReportQueries>().ComputeAsync(period, settled, ReportDimension.Unit, true));
         Assert.True(counted.Total.Total > 10);
 
@@ -126,7 +126,7 @@ public abstract class KeptFiguresTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(Figures(counted), Figures(FiguresCodec.Decode(row.Figures, ReportDimension.Unit)));
 
         // A restart (the memory forgotten): the figures are the database's — shown by changing them there behind the app's back.
-        var altered = new SettledReportCache.Figures(counted.Groups.Select(g => g.Statistics with { Total = g.Statistics.Total + 1000 }).ToList(), 7, null);
+        var altered = new SettledReportCache.Figures(counted.Groups.Select(g => g.Statistics with { Total = g.Statistics.Total + 1000 }).ToList(), 7);
         await app.InScope(async sp => await sp.GetRequiredService<AppDbContext>().KeptReportFigures.Where(r => r.Id == row.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Figures, FiguresCodec.Encode(altered))));
         app.Service<SettledReportCache>().ForgetInMemory();
@@ -155,6 +155,52 @@ public abstract class KeptFiguresTests<TApp>(TApp app) : IClassFixture<TApp> whe
     }
 
     [Fact]
+    public async Task The_leaders_reports_are_counted_ahead_and_kept_again_after_a_new_report_history_stamp()
+    {
+        var warmup = app.Service<ReportWarmup>();
+        var cache = app.Service<SettledReportCache>();
+        async Task<Guid> Stamp() => await app.InScope(async sp => await sp.GetRequiredService<AppDbContext>().DataVersions
+            .Where(v => v.Key == DataVersion.ReportHistory).Select(v => v.Stamp).SingleAsync());
+        async Task<List<string>> Missing()
+        {
+            var stamp = await Stamp();
+            var now = app.Clock.GetUtcNow();
+            var missing = new List<string>();
+            foreach (var (period, asOf, dim) in ReportWarmup.Reports(ProvinceTime.LocalDate(now), now))
+            {
+                var moment = cache.AnchorFor(asOf) ?? asOf;
+                var report = new SettledReportCache.Key(period, moment, dim, true, AsOfOptions.Default, null).Report;
+                if (!await app.InScope(async sp => await sp.GetRequiredService<AppDbContext>().KeptReportFigures
+                        .AnyAsync(r => r.Report == report && r.AsOfUtc == moment && r.Stamp == stamp)))
+                    missing.Add($"{report} as of {moment:O}");
+            }
+            return missing;
+        }
+
+        var done = await warmup.WarmIfDueAsync(null);
+        Assert.Equal(await Stamp(), done.Stamp);
+        Assert.Empty(await Missing());
+        // Nothing changed: nothing counted (the same answer back).
+        Assert.Equal(done, await warmup.WarmIfDueAsync(done));
+
+        // A change to settled moments: every kept figure is stale, and the reports are counted again at once.
+        await app.InScope(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            DataVersion.Bump(db, DataVersion.ReportHistory);
+            return await db.SaveChangesAsync();
+        });
+        Assert.NotEmpty(await Missing());
+        var again = await warmup.WarmIfDueAsync(done);
+        Assert.NotEqual(done.Stamp, again.Stamp);
+        Assert.Empty(await Missing());
+
+        // The dashboard of a leader reads them: the user's own directions are their group of the month by directing leader.
+        var html = System.Net.WebUtility.HtmlDecode(await (await app.ClientFor("chutich")).GetStringAsync("/dashboard"));
+        Assert.Contains("Nhiệm vụ tôi chỉ đạo", html);
+    }
+
+    [Fact]
     public void Kept_figures_read_back_equal_those_written()
     {
         var groups = new List<GroupStatistics>
@@ -162,12 +208,10 @@ public abstract class KeptFiguresTests<TApp>(TApp app) : IClassFixture<TApp> whe
             new(new GroupKey(ReportDimension.Field, ""), 17, 1, 2, 3, 4, 5, 2, 1, 6, 7, 8, 9, 10, 11, 12, 13, 14),
             new(new GroupKey(ReportDimension.Field, Guid.NewGuid().ToString("D")), 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0),
         };
-        var figures = new SettledReportCache.Figures(groups, 5, [groups[1]]);
+        var figures = new SettledReportCache.Figures(groups, 5);
         var read = FiguresCodec.Decode(FiguresCodec.Encode(figures), ReportDimension.Field);
         Assert.Equal(figures.Groups, read.Groups);
-        Assert.Equal(figures.Marked, read.Marked);
         Assert.Equal(5, read.Incomplete);
-        Assert.Null(FiguresCodec.Decode(FiguresCodec.Encode(figures with { Marked = null }), ReportDimension.Field).Marked);
     }
 }
 

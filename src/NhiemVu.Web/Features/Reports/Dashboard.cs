@@ -50,10 +50,12 @@ public sealed class Dashboard(ReportQueries q)
 
         // Each figure is counted by the database as of its own moment (see ReportFacts); the lists keep their first rows and their size.
         var monthPeriod = ReportPeriod.Month(today.Year, today.Month);
-        // The month by unit and, from the same scan, the user's own directions.
-        var (month, marked) = await q.ComputeMarkedAsync(monthPeriod, now, ReportDimension.Unit, includeSecret: true, options: null,
-            directingLeader: null, markedLeader: me.UserId);
-        var mine = marked! with { Key = new GroupKey(ReportDimension.DirectingLeader, me.UserId.ToString("D")) };
+        // The month by unit and by directing leader (the user's own directions are one of its groups): the same two reports
+        // for every leader, counted ahead (ReportWarmup) and kept.
+        var month = await q.ComputeAsync(monthPeriod, now, ReportDimension.Unit, includeSecret: true);
+        var myKey = new GroupKey(ReportDimension.DirectingLeader, me.UserId.ToString("D"));
+        var mine = (await q.ComputeAsync(monthPeriod, now, ReportDimension.DirectingLeader, includeSecret: true)).Groups
+            .FirstOrDefault(g => g.Key == myKey.Value)?.Statistics ?? GroupStatistics.Sum(myKey, []);
         var mineOverdue = await q.RowsAsync(monthPeriod, now, ReportDimension.Unit, "*", ReportMeasure.InProgressOverdue, ListLimit,
             directingLeader: me.UserId, knownTotal: mine.InProgressOverdue);
 

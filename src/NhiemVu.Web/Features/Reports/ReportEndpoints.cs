@@ -12,6 +12,9 @@ namespace NhiemVu.Web.Features.Reports;
 public sealed class ReportOptions
 {
     public EmulationWeightSettings Weights { get; set; } = new();
+
+    /// <summary>Count the leaders' reports ahead, in the background (<see cref="ReportWarmup"/>).</summary>
+    public bool WarmUp { get; set; } = true;
 }
 
 public sealed class EmulationWeightSettings

@@ -172,18 +172,16 @@ public static class ReportFacts
 
     /// <summary>The figures per group of <paramref name="dimension"/> (summed with each fact's sign; every group a counted
     /// fact or change falls in, see <see cref="Combine"/>) and
-    /// how many assignments were left out for incomplete information — one scan. With <paramref name="marked"/>, also the
-    /// figures per group of the facts it holds for (e.g. the user's own directions), from the same scan.</summary>
-    public static Task<SettledReportCache.Figures> GroupAsync(IQueryable<ReportFact> facts, ReportDimension dimension,
-        Expression<Func<ReportFact, bool>>? marked = null) =>
+    /// how many assignments were left out for incomplete information — one scan.</summary>
+    public static Task<SettledReportCache.Figures> GroupAsync(IQueryable<ReportFact> facts, ReportDimension dimension) =>
         dimension switch
         {
-            ReportDimension.Unit => GroupAsync(facts, dimension, f => f.UnitId, k => k.ToString("D"), marked),
-            ReportDimension.DirectingLeader => GroupAsync(facts, dimension, f => f.DirectingLeaderId, k => k.ToString("D"), marked),
-            ReportDimension.Field => GroupAsync(facts, dimension, f => f.FieldId, k => k?.ToString("D") ?? "", marked),
-            ReportDimension.Nature => GroupAsync(facts, dimension, f => f.Nature, k => k.ToString(), marked),
-            ReportDimension.Programme => GroupAsync(facts, dimension, f => f.Programme, k => k.ToString(), marked),
-            ReportDimension.Document => GroupAsync(facts, dimension, f => f.DocumentId, k => k.ToString("D"), marked),
+            ReportDimension.Unit => GroupAsync(facts, dimension, f => f.UnitId, k => k.ToString("D")),
+            ReportDimension.DirectingLeader => GroupAsync(facts, dimension, f => f.DirectingLeaderId, k => k.ToString("D")),
+            ReportDimension.Field => GroupAsync(facts, dimension, f => f.FieldId, k => k?.ToString("D") ?? ""),
+            ReportDimension.Nature => GroupAsync(facts, dimension, f => f.Nature, k => k.ToString()),
+            ReportDimension.Programme => GroupAsync(facts, dimension, f => f.Programme, k => k.ToString()),
+            ReportDimension.Document => GroupAsync(facts, dimension, f => f.DocumentId, k => k.ToString("D")),
             _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
         };
 
@@ -198,7 +196,6 @@ public static class ReportFacts
         public bool CarriedOver { get; init; }
         public bool Explained { get; init; }
         public bool Submitted { get; init; }
-        public bool Marked { get; init; }
     }
 
     private sealed class CellCount<TKey>
@@ -213,15 +210,15 @@ public static class ReportFacts
         public int WithLateEntry { get; init; }
     }
 
-    private static Expression<Func<ReportFact, Cell<TKey>>> CellOf<TKey>(Expression<Func<ReportFact, TKey>> key, Expression<Func<ReportFact, bool>> marked)
+    private static Expression<Func<ReportFact, Cell<TKey>>> CellOf<TKey>(Expression<Func<ReportFact, TKey>> key)
     {
         Expression<Func<ReportFact, Cell<TKey>>> shape = f => new Cell<TKey>
         {
             Key = default!, Incomplete = f.Incomplete, Class = f.Class, Awaiting = f.Awaiting, CarriedOver = f.CarriedOver,
-            Explained = f.Explained, Submitted = f.SubmittedDay != null, Marked = false,
+            Explained = f.Explained, Submitted = f.SubmittedDay != null,
         };
-        // Put the dimension's key and the mark in place of "default" and "false": f => new Cell { Key = key(f), …, Marked = marked(f) }.
-        return WithBinding(WithBinding(shape, nameof(Cell<TKey>.Key), key), nameof(Cell<TKey>.Marked), marked);
+        // Put the dimension's key in place of "default": f => new Cell { Key = key(f), … }.
+        return WithBinding(shape, nameof(Cell<TKey>.Key), key);
     }
 
     private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
@@ -230,9 +227,9 @@ public static class ReportFacts
     }
 
     private static async Task<SettledReportCache.Figures> GroupAsync<TKey>(IQueryable<ReportFact> facts, ReportDimension dimension,
-        Expression<Func<ReportFact, TKey>> key, Func<TKey, string> format, Expression<Func<ReportFact, bool>>? marked)
+        Expression<Func<ReportFact, TKey>> key, Func<TKey, string> format)
     {
-        var cells = await facts.GroupBy(CellOf(key, marked ?? (f => false))).Select(g => new CellCount<TKey>
+        var cells = await facts.GroupBy(CellOf(key)).Select(g => new CellCount<TKey>
         {
             Cell = g.Key,
             Count = g.Sum(x => x.Sign),
@@ -245,8 +242,7 @@ public static class ReportFacts
         }).ToListAsync();
         var incomplete = cells.Where(c => c.Cell.Incomplete).Sum(c => c.Count);
         var counted = cells.Where(c => !c.Cell.Incomplete).ToList();
-        return new SettledReportCache.Figures(Groups(counted, dimension, format), incomplete,
-            marked is null ? null : Groups(counted.Where(c => c.Cell.Marked).ToList(), dimension, format));
+        return new SettledReportCache.Figures(Groups(counted, dimension, format), incomplete);
     }
 
     private static List<GroupStatistics> Groups<TKey>(List<CellCount<TKey>> cells, ReportDimension dimension, Func<TKey, string> format) =>
@@ -267,8 +263,7 @@ public static class ReportFacts
     /// groups left with no counted assignment dropped: the facts as of an earlier moment and the changes since give the
     /// facts as of now. (Only the sum is filtered: a change set alone has negative groups.)</summary>
     public static SettledReportCache.Figures Combine(SettledReportCache.Figures a, params IReadOnlyList<SettledReportCache.Figures> changes) =>
-        new(Add(a.Groups.Concat(changes.SelectMany(c => c.Groups))), a.Incomplete + changes.Sum(c => c.Incomplete),
-            a.Marked is null ? null : Add(a.Marked.Concat(changes.SelectMany(c => c.Marked ?? []))));
+        new(Add(a.Groups.Concat(changes.SelectMany(c => c.Groups))), a.Incomplete + changes.Sum(c => c.Incomplete));
 
     private static List<GroupStatistics> Add(IEnumerable<GroupStatistics> groups) =>
         groups.GroupBy(g => g.Key.Value).Select(g => GroupStatistics.Sum(g.First().Key, g))

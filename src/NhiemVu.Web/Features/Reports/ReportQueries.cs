@@ -69,23 +69,18 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
         return await ComputeAsync(period, asOfUtc, groupBy, includeSecret: true);
     }
 
-    /// <summary>No authorization check: callers decide (the portal passes includeSecret: false).</summary>
+    /// <summary>No authorization check: callers decide (the portal passes includeSecret: false). Figures as of a settled
+    /// moment come from <see cref="SettledReportCache"/>.</summary>
     public async Task<ReportResult> ComputeAsync(ReportPeriod period, DateTimeOffset asOfUtc, ReportDimension groupBy, bool includeSecret,
-        AsOfOptions? options = null, Guid? directingLeader = null) =>
-        (await ComputeMarkedAsync(period, asOfUtc, groupBy, includeSecret, options, directingLeader, markedLeader: null)).Report;
-
-    /// <summary><see cref="ComputeAsync"/>, and from the same scan the total of the assignments directed by
-    /// <paramref name="markedLeader"/> (when given). Figures as of a settled moment come from <see cref="SettledReportCache"/>.</summary>
-    public async Task<(ReportResult Report, GroupStatistics? Marked)> ComputeMarkedAsync(ReportPeriod period, DateTimeOffset asOfUtc,
-        ReportDimension groupBy, bool includeSecret, AsOfOptions? options, Guid? directingLeader, Guid? markedLeader)
+        AsOfOptions? options = null, Guid? directingLeader = null)
     {
         options ??= AsOfOptions.Default;
         Task<SettledReportCache.Figures> Group(IQueryable<ReportFact> facts)
         {
             if (directingLeader is { } leader) facts = facts.Where(f => f.DirectingLeaderId == leader);
-            return ReportFacts.GroupAsync(facts, groupBy, markedLeader is { } m ? f => f.DirectingLeaderId == m : null);
+            return ReportFacts.GroupAsync(facts, groupBy);
         }
-        var key = new SettledReportCache.Key(period, asOfUtc, groupBy, includeSecret, options, directingLeader, markedLeader);
+        var key = new SettledReportCache.Key(period, asOfUtc, groupBy, includeSecret, options, directingLeader);
         // The changes from one moment to a later one, as signed figures to add (one statement on the same local day).
         async Task<List<SettledReportCache.Figures>> Changes(DateTimeOffset since, DateTimeOffset at)
         {
@@ -107,8 +102,7 @@ public sealed class ReportQueries(AppDbContext db, TimeProvider clock, WorkflowU
             ? ReportFacts.Combine(await Settled(anchor), await Changes(anchor, asOfUtc))
             : await Settled(asOfUtc);
         var total = GroupStatistics.Sum(new GroupKey(groupBy, "*"), figures.Groups);
-        var marked = figures.Marked is { } mg ? GroupStatistics.Sum(new GroupKey(groupBy, "*"), mg) : null;
-        return (await NameAsync(period, asOfUtc, groupBy, figures.Groups, total, figures.Incomplete), marked);
+        return await NameAsync(period, asOfUtc, groupBy, figures.Groups, total, figures.Incomplete);
     }
 
     /// <summary>The assignments behind a figure (<paramref name="key"/> "*" or empty: every group), most overdue first,

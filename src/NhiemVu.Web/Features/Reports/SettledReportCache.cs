@@ -46,16 +46,16 @@ public sealed class SettledReportCache : IDisposable
 
     /// <summary>What identifies one computed report's figures.</summary>
     public sealed record Key(ReportPeriod Period, DateTimeOffset AsOfUtc, ReportDimension Dimension, bool IncludeSecret, AsOfOptions Options,
-        Guid? DirectingLeader, Guid? MarkedLeader)
+        Guid? DirectingLeader)
     {
         /// <summary>The report without its moment, as the database names it.</summary>
         public string Report =>
             $"v{RulesVersion}|{Period.From:yyyy-MM-dd}|{Period.To:yyyy-MM-dd}|{Dimension}|s{(IncludeSecret ? 1 : 0)}" +
-            $"|c{(Options.IncludeCarriedOver ? 1 : 0)}|x{(Options.ExcludeIncomplete ? 1 : 0)}|l{DirectingLeader?.ToString("N") ?? "-"}|m{MarkedLeader?.ToString("N") ?? "-"}";
+            $"|c{(Options.IncludeCarriedOver ? 1 : 0)}|x{(Options.ExcludeIncomplete ? 1 : 0)}|l{DirectingLeader?.ToString("N") ?? "-"}";
     }
 
-    /// <summary>The figures of one report: the groups, the incomplete count, and those of the marked facts (if asked).</summary>
-    public sealed record Figures(IReadOnlyList<GroupStatistics> Groups, int Incomplete, IReadOnlyList<GroupStatistics>? Marked);
+    /// <summary>The figures of one report: the groups and how many assignments were left out for incomplete information.</summary>
+    public sealed record Figures(IReadOnlyList<GroupStatistics> Groups, int Incomplete);
 
     /// <summary>Figures kept for an earlier moment of the same report: a starting point.</summary>
     public sealed record Earlier(DateTimeOffset AsOfUtc, Figures Figures);
@@ -119,7 +119,7 @@ public sealed class SettledReportCache : IDisposable
 
     private bool Remember(Key key, Guid stamp, Figures figures)
     {
-        var size = figures.Groups.Count + (figures.Marked?.Count ?? 0) + 1;
+        var size = figures.Groups.Count + 1;
         if (size > MaxCells / 4) return false;
         var ticks = key.AsOfUtc.UtcTicks;
         for (var seen = Interlocked.Read(ref _latestKeptTicks); ticks > seen; seen = Interlocked.Read(ref _latestKeptTicks))
@@ -175,7 +175,6 @@ public static class FiguresCodec
             json.WriteStartObject();
             json.WriteNumber("incomplete", figures.Incomplete);
             WriteGroups(json, "groups", figures.Groups);
-            if (figures.Marked is { } marked) WriteGroups(json, "marked", marked);
             json.WriteEndObject();
         }
         return buffer.ToArray();
@@ -186,8 +185,7 @@ public static class FiguresCodec
         using var zip = new GZipStream(new MemoryStream(data), CompressionMode.Decompress);
         using var doc = JsonDocument.Parse(zip);
         var root = doc.RootElement;
-        return new SettledReportCache.Figures(ReadGroups(root.GetProperty("groups"), dimension), root.GetProperty("incomplete").GetInt32(),
-            root.TryGetProperty("marked", out var marked) ? ReadGroups(marked, dimension) : null);
+        return new SettledReportCache.Figures(ReadGroups(root.GetProperty("groups"), dimension), root.GetProperty("incomplete").GetInt32());
     }
 
     private static void WriteGroups(Utf8JsonWriter json, string name, IReadOnlyList<GroupStatistics> groups)
