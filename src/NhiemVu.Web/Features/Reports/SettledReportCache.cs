@@ -34,6 +34,14 @@ public sealed class SettledReportCache : IDisposable
     /// <summary>The most groups kept, over every cached report (a report by unit has ~300; by document up to 100,000).</summary>
     public const int MaxCells = 200_000;
 
+    /// <summary>The most groups of one report kept in the database (a report by document over a long period is kept in
+    /// memory only: hourly anchors of it would fill the table).</summary>
+    public const int MaxStoredGroups = 5_000;
+
+    /// <summary>How long figures stay in the database: past it they are counted again when asked (at most monthly), so
+    /// moments asked once do not pile up.</summary>
+    public static readonly TimeSpan StoredFor = TimeSpan.FromDays(31);
+
     /// <summary>The version of the counting rules: part of every kept report's name in the database, so figures counted
     /// by an earlier version of the rules are never read. Bump it with any change to what a figure counts.</summary>
     public const int RulesVersion = 1;
@@ -113,7 +121,7 @@ public sealed class SettledReportCache : IDisposable
             return earlier.Figures;
         }
         var figures = await compute(earlier);
-        if (Remember(key, stamp, figures)) await StoreAsync(db, key, stamp, figures, ct);
+        if (Remember(key, stamp, figures) && figures.Groups.Count <= MaxStoredGroups) await StoreAsync(db, key, stamp, figures, ct);
         return figures;
     }
 
@@ -130,25 +138,27 @@ public sealed class SettledReportCache : IDisposable
 
     /// <summary>Keeps the figures in the database (unless the request's context has its own changes pending, which a save
     /// here would commit). Another instance keeping the same report and moment first is not an error. Rows counted under
-    /// another stamp, and this report's rows older than <see cref="MaxChain"/> before this moment, are deleted.</summary>
+    /// another stamp, this report's rows older than <see cref="MaxChain"/> before this moment, and rows kept longer than
+    /// <see cref="StoredFor"/> are deleted.</summary>
     private async Task StoreAsync(AppDbContext db, Key key, Guid stamp, Figures figures, CancellationToken ct)
     {
         if (db.ChangeTracker.HasChanges()) return;
         var report = key.Report;
         var old = key.AsOfUtc - MaxChain;
-        var row = new KeptReportFigures
-        {
-            Report = report, AsOfUtc = key.AsOfUtc, Stamp = stamp, Figures = FiguresCodec.Encode(figures), KeptAtUtc = _clock.GetUtcNow(),
-        };
+        var now = _clock.GetUtcNow();
+        var expired = now - StoredFor;
+        var row = new KeptReportFigures { Report = report, AsOfUtc = key.AsOfUtc, Stamp = stamp, Figures = FiguresCodec.Encode(figures), KeptAtUtc = now };
         try
         {
-            await db.KeptReportFigures.Where(r => r.Stamp != stamp || (r.Report == report && r.AsOfUtc < old)).ExecuteDeleteAsync(ct);
+            await db.KeptReportFigures.Where(r => r.Stamp != stamp || r.KeptAtUtc < expired || (r.Report == report && r.AsOfUtc < old))
+                .ExecuteDeleteAsync(ct);
             db.KeptReportFigures.Add(row);
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex)
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
         {
-            // Most likely the same figures kept by another instance a moment ago (the unique report and moment).
+            // Most likely the same figures kept by another instance a moment ago (the unique report and moment); in any
+            // case the report itself is served, and counted again by the next instance that asks.
             _log.LogDebug(ex, "Report figures {Report} as of {AsOf} not kept in the database", report, key.AsOfUtc);
         }
         finally
