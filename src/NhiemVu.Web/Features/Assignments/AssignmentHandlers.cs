@@ -17,7 +17,8 @@ public sealed class WorkflowOptions
     /// A list — a text search (q=) or not, filtered or not, Mine or not — counts at most this many rows
     /// (or one past the current page, whichever is more): above it the list's total is a lower bound
     /// ("Hơn 1.000 kết quả", <c>totalIsLowerBound</c>), so a list costs what its page costs, not what
-    /// the size of its filtered set costs. Lowered in tests.
+    /// the size of its filtered set costs. The inbox's counts are bounded by it too (each at most this + 1,
+    /// "Hơn 1.000"). Lowered in tests.
     /// </summary>
     public int SearchCountLimit { get; set; } = 1000;
 }
@@ -161,17 +162,18 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
     private IQueryable<Assignment> UnitParts(UserScope me, AssignmentQuery q, DateOnly today, Func<IQueryable<Assignment>, IQueryable<Assignment>> matched) =>
         matched(Filter(Led(me), q, today)).Concat(matched(Filter(CooperatingNotLed(me), q, today)));
 
-    /// <summary>The counts on top of a unit's inbox: one statement, one pass over the unit's open
-    /// assignments in the covering inbox index (stale progress included, through its one definition);
-    /// a compiled query (<see cref="CompiledQueries.Inbox"/>).</summary>
+    /// <summary>The counts on top of a unit's inbox: one statement of five bounded counts (at most the lists' bound + 1
+    /// each, an index range each, stale progress through its one definition), so the busiest unit's badges cost what a
+    /// typical unit's do; a compiled query (<see cref="CompiledQueries.Inbox"/>).</summary>
     public async Task<InboxCounts> InboxCountsAsync()
     {
         var me = await user.GetAsync();
         var today = ProvinceTime.Today(clock);
         var soon = calendar.AddWorkingDays(today, _dueSoonDays);
         var threshold = Domain.Time.StaleProgress.Threshold(clock.GetUtcNow(), _staleDays);
-        var c = await CompiledQueries.For(db).Inbox(db, me.UnitId, today, soon, threshold);
-        return c ?? new InboxCounts(0, 0, 0, 0);
+        var cap = (int)Math.Min(int.MaxValue, (long)_searchCountLimit + 1);
+        var t = await CompiledQueries.For(db).Inbox(db, me.UnitId, today, soon, threshold, cap);
+        return t is null ? new InboxCounts(0, 0, 0, 0) : InboxCounts.Of(t, cap);
     }
 
     private sealed record RowData(Assignment A, string Content, Guid LeaderId, Guid? FieldId, Guid DocumentId, string Number, string Summary,
