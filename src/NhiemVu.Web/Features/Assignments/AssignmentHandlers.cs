@@ -162,9 +162,10 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
     private IQueryable<Assignment> UnitParts(UserScope me, AssignmentQuery q, DateOnly today, Func<IQueryable<Assignment>, IQueryable<Assignment>> matched) =>
         matched(Filter(Led(me), q, today)).Concat(matched(Filter(CooperatingNotLed(me), q, today)));
 
-    /// <summary>The counts on top of a unit's inbox: one statement of five bounded counts (at most the lists' bound + 1
-    /// each, an index range each, stale progress through its one definition), so the busiest unit's badges cost what a
-    /// typical unit's do; a compiled query (<see cref="CompiledQueries.Inbox"/>).</summary>
+    /// <summary>The counts on top of a unit's inbox, each at most the lists' bound + 1 (<see cref="InboxCounts"/>), so the
+    /// busiest unit's badges cost what a typical unit's do: a unit with fewer open assignments than that is counted exactly
+    /// in one pass over them (<see cref="CompiledQueries.InboxOpen"/>); a bigger one by five bounded counts, an index range
+    /// each (<see cref="CompiledQueries.Inbox"/>). Stale progress through its one definition; compiled queries.</summary>
     public async Task<InboxCounts> InboxCountsAsync()
     {
         var me = await user.GetAsync();
@@ -172,7 +173,12 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
         var soon = calendar.AddWorkingDays(today, _dueSoonDays);
         var threshold = Domain.Time.StaleProgress.Threshold(clock.GetUtcNow(), _staleDays);
         var cap = (int)Math.Min(int.MaxValue, (long)_searchCountLimit + 1);
-        var t = await CompiledQueries.For(db).Inbox(db, me.UnitId, today, soon, threshold, cap);
+        var queries = CompiledQueries.For(db);
+        var open = await queries.InboxOpen(db, me.UnitId, today, soon, threshold, cap);
+        if (open is null) return new InboxCounts(0, 0, 0, 0);
+        // Fewer open assignments than the cap: every count is exact (each is a subset of them).
+        if (open.Open < cap) return new InboxCounts(open.NotReceived, open.Overdue, open.DueSoon, open.Returned, open.Stale);
+        var t = await queries.Inbox(db, me.UnitId, today, soon, threshold, cap);
         return t is null ? new InboxCounts(0, 0, 0, 0) : InboxCounts.Of(t, cap);
     }
 

@@ -39,7 +39,36 @@ public sealed class CompiledQueries
         .First());
 
     /// <summary>
-    /// A unit's inbox counts (unit, today, the due-soon limit, the stale-progress threshold, the cap): one statement of
+    /// A unit's inbox counts, first pass (unit, today, the due-soon limit, the stale-progress threshold, the cap): the five
+    /// counts grouped over the unit's first <c>cap</c> open assignments in the covering inbox index, with how many were
+    /// read. Fewer than the cap (a typical unit): those are all its open ones and the counts are exact, one index range
+    /// read once. Otherwise the counts are <see cref="Inbox"/>'s. The stale count is <see cref="StaleProgressQuery.BeforeThreshold"/>
+    /// inlined (the digest's and the Flag=Stale list's definition).
+    /// </summary>
+    public readonly Func<AppDbContext, Guid, DateOnly, DateOnly, DateTimeOffset, int, Task<InboxOpenTally?>> InboxOpen = EF.CompileAsyncQuery(InboxOpenShape());
+
+    private static Expression<Func<AppDbContext, Guid, DateOnly, DateOnly, DateTimeOffset, int, InboxOpenTally?>> InboxOpenShape()
+    {
+        Expression<Func<AppDbContext, Guid, DateOnly, DateOnly, DateTimeOffset, int, InboxOpenTally?>> shape = (db, unit, today, soon, threshold, cap) =>
+            db.Assignments.AsNoTracking()
+                .Where(x => x.LeadUnitId == unit
+                            && (x.State == AssignmentState.Assigned || x.State == AssignmentState.Received || x.State == AssignmentState.InProgress))
+                .Take(cap)
+                .GroupBy(x => 1)
+                .Select(g => new InboxOpenTally(
+                    g.Count(),
+                    g.Count(x => x.State == AssignmentState.Assigned && !x.AwaitingReassignment),
+                    g.Count(x => x.Deadline < today),
+                    g.Count(x => x.Deadline >= today && x.Deadline <= soon),
+                    g.Count(x => EF.Property<bool>(x, WorkflowColumns.Returned)),
+                    g.Count(x => Stale(x, threshold))))
+                .FirstOrDefault();
+        return (Expression<Func<AppDbContext, Guid, DateOnly, DateOnly, DateTimeOffset, int, InboxOpenTally?>>)new StaleInliner().Visit(shape);
+    }
+
+    /// <summary>
+    /// A unit's inbox counts when it has at least <c>cap</c> open assignments (unit, today, the due-soon limit, the
+    /// stale-progress threshold, the cap): one statement of
     /// five bounded counts, each <c>(SELECT COUNT(*) FROM (SELECT 1 … LIMIT cap))</c> over an index range of the unit's
     /// open assignments, so a badge reads at most <c>cap</c> index entries whatever the unit's size (a count equal to
     /// the cap is a lower bound: <see cref="InboxCounts"/>). The stale count is <see cref="StaleProgressQuery.BeforeThreshold"/>
@@ -94,5 +123,8 @@ public sealed class CompiledQueries
 
 /// <summary>The inbox's five counts as read, each at most the cap (see <see cref="InboxCounts.Of"/>).</summary>
 public sealed record InboxTally(int NotReceived, int Overdue, int DueSoon, int Returned, int Stale);
+
+/// <summary>The inbox's five counts over the unit's first open assignments, and how many of them were read (<see cref="CompiledQueries.InboxOpen"/>).</summary>
+public sealed record InboxOpenTally(int Open, int NotReceived, int Overdue, int DueSoon, int Returned, int Stale);
 
 public sealed record TaskAndDocument(DirectiveTask Task, DirectiveDocument Doc, string? FieldName);
