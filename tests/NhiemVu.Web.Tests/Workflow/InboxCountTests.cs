@@ -32,6 +32,15 @@ public abstract class InboxCountTests<TApp>(TApp app) : IClassFixture<TApp> wher
         return list.Total;
     }
 
+    /// <summary>The unit's open assignments (assigned, received, in progress), from its lists.</summary>
+    public static async Task<int> OpenCount(HttpClient c)
+    {
+        var n = 0;
+        foreach (var state in new[] { "Assigned", "Received", "InProgress" })
+            n += (await (await c.GetAsync($"/api/assignments?mine=true&state={state}&pageSize=200")).Read<Paged<AssignmentRowDto>>()).Total;
+        return n;
+    }
+
     /// <summary>Every badge of each user against its flag list: exact up to the bound, the bound + 1 and flagged above it.</summary>
     /// (Fresh clients: a test that moves the clock on outlives the tokens of the driver's clients.)
     public static async Task BadgesAgreeWithTheLists(AppFixture app, string[] users, List<string> bounded, List<string> exact)
@@ -68,6 +77,8 @@ public abstract class InboxCountTests<TApp>(TApp app) : IClassFixture<TApp> wher
         foreach (var row in await w.List(user, "mine=true&flag=NotReceived"))
             Assert.Equal(HttpStatusCode.OK, (await w.Post(user, row.Id, "receive", new { concurrencyStamp = row.ConcurrencyStamp })).StatusCode);
         Assert.Equal(0, (await Inbox(user)).GetProperty("notReceived").GetInt32());
+        // Fewer open assignments than one pass reads, even with the ones added below: the one-pass counts, cut at the bound.
+        Assert.True(await OpenCount(await w.As(user)) + Bound + 2 < 5 * (Bound + 1));
 
         for (var i = 1; i <= Bound; i++) await w.EnterDocument($"Hộp việc có giới hạn đếm {i}", ["thanhtra"], deadline: w.Today.AddDays(60));
         var atBound = await Inbox(user);
@@ -90,8 +101,16 @@ public abstract class InboxCountTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.False(above.GetProperty("returnedIsLowerBound").GetBoolean());
         Assert.Contains($"<strong>{returned}</strong><span>Bị trả lại</span>", html);
 
-        // One received: exact again.
+        // Two above the bound: still the bound + 1 (the count stops there).
+        var extra = (await w.EnterDocument("Hộp việc có giới hạn đếm vượt thêm", ["thanhtra"], deadline: w.Today.AddDays(60))).Tasks[0].Assignments[0];
+        Assert.Equal(Bound + 2, await Exact(user, "NotReceived"));
+        var twoAbove = await Inbox(user);
+        Assert.Equal(Bound + 1, twoAbove.GetProperty("notReceived").GetInt32());
+        Assert.True(twoAbove.GetProperty("notReceivedIsLowerBound").GetBoolean());
+
+        // Two received: exact again.
         Assert.Equal(HttpStatusCode.OK, (await w.Post(user, last.Id, "receive", new { concurrencyStamp = last.ConcurrencyStamp })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await w.Post(user, extra.Id, "receive", new { concurrencyStamp = extra.ConcurrencyStamp })).StatusCode);
         var back = await Inbox(user);
         Assert.Equal(Bound, back.GetProperty("notReceived").GetInt32());
         Assert.False(back.GetProperty("notReceivedIsLowerBound").GetBoolean());
@@ -112,8 +131,10 @@ public abstract class InboxCountBoundTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task Each_inbox_count_is_exact_up_to_the_bound_and_the_bound_plus_one_flagged_above_it()
     {
-        // Bound + 2 new assignments of sokhcn due tomorrow (so a count that ignored the bound would read more than bound + 1): not received and due soon above the bound.
-        for (var i = 0; i < Bound + 2; i++) await w.EnterDocument($"Hộp việc nhiều nhiệm vụ {i}", ["sokhcn"], deadline: w.Today.AddDays(1));
+        // 5 × (bound + 1) new assignments of sokhcn due tomorrow: not received and due soon above the bound, and more open
+        // assignments than one pass reads (5 × (bound + 1)): its counts are the five bounded ones (the other units' one pass).
+        for (var i = 0; i < 5 * (Bound + 1); i++) await w.EnterDocument($"Hộp việc nhiều nhiệm vụ {i}", ["sokhcn"], deadline: w.Today.AddDays(1));
+        Assert.True(await InboxCountTests<TApp>.OpenCount(await w.As("sokhcn.daumoi")) >= 5 * (Bound + 1));
         string[] users = ["sokhcn.daumoi", "sotc.daumoi", "soyt.daumoi", "xsadec.daumoi"];
         List<string> bounded = [], exact = [];
         await InboxCountTests<TApp>.BadgesAgreeWithTheLists(app, users, bounded, exact);

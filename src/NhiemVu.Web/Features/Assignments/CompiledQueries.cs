@@ -25,6 +25,13 @@ public sealed class CompiledQueries
 
     private CompiledQueries() { }
 
+    /// <summary>
+    /// Units whose last inbox count found too many open assignments for one pass (<see cref="InboxOpen"/>), until when
+    /// (per app instance and EF model): their counts go straight to the bounded statement (<see cref="Inbox"/>). Only
+    /// the choice of statement, never the counts, depends on it.
+    /// </summary>
+    public readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, DateTimeOffset> BigInboxUntil = new();
+
     /// <summary>The aggregate with its (few) events, reports and requests, one statement.</summary>
     public readonly Func<AppDbContext, Guid, Task<Assignment?>> Aggregate = EF.CompileAsyncQuery((AppDbContext db, Guid id) =>
         db.Assignments.AsNoTracking().Include(x => x.Events).Include(x => x.Reports).Include(x => x.Requests)
@@ -39,10 +46,10 @@ public sealed class CompiledQueries
         .First());
 
     /// <summary>
-    /// A unit's inbox counts, first pass (unit, today, the due-soon limit, the stale-progress threshold, the cap): the five
-    /// counts grouped over the unit's first <c>cap</c> open assignments in the covering inbox index, with how many were
-    /// read. Fewer than the cap (a typical unit): those are all its open ones and the counts are exact, one index range
-    /// read once. Otherwise the counts are <see cref="Inbox"/>'s. The stale count is <see cref="StaleProgressQuery.BeforeThreshold"/>
+    /// A unit's inbox counts in one pass (unit, today, the due-soon limit, the stale-progress threshold, the number of
+    /// rows to read at most): the five counts grouped over the unit's first open assignments in the covering inbox index,
+    /// with how many were read. Fewer than the limit (a typical unit): those are all its open ones and the counts are
+    /// exact, one index range read once. Otherwise the counts are <see cref="Inbox"/>'s. The stale count is <see cref="StaleProgressQuery.BeforeThreshold"/>
     /// inlined (the digest's and the Flag=Stale list's definition).
     /// </summary>
     public readonly Func<AppDbContext, Guid, DateOnly, DateOnly, DateTimeOffset, int, Task<InboxOpenTally?>> InboxOpen = EF.CompileAsyncQuery(InboxOpenShape());
@@ -67,7 +74,7 @@ public sealed class CompiledQueries
     }
 
     /// <summary>
-    /// A unit's inbox counts when it has at least <c>cap</c> open assignments (unit, today, the due-soon limit, the
+    /// A unit's inbox counts when it has too many open assignments for one pass (unit, today, the due-soon limit, the
     /// stale-progress threshold, the cap): one statement of
     /// five bounded counts, each <c>(SELECT COUNT(*) FROM (SELECT 1 … LIMIT cap))</c> over an index range of the unit's
     /// open assignments, so a badge reads at most <c>cap</c> index entries whatever the unit's size (a count equal to
