@@ -1009,6 +1009,10 @@ namespace NhiemVu.Migrations.Postgres.Migrations
 
                     b.HasIndex("DueOrder", "AssignedAtUtc");
 
+                    b.HasIndex("LeadUnitId", "State")
+                        .HasDatabaseName("IX_assignments_returned")
+                        .HasFilter("\"Returned\"");
+
                     b.HasIndex("State", "Deadline");
 
                     b.HasIndex("LeadUnitId", "DueOrder", "AssignedAtUtc");

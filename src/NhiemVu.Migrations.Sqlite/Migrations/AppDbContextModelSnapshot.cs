@@ -994,6 +994,10 @@ namespace NhiemVu.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DueOrder", "AssignedAtUtc");
 
+                    b.HasIndex("LeadUnitId", "State")
+                        .HasDatabaseName("IX_assignments_returned")
+                        .HasFilter("\"Returned\"");
+
                     b.HasIndex("State", "Deadline");
 
                     b.HasIndex("LeadUnitId", "DueOrder", "AssignedAtUtc");

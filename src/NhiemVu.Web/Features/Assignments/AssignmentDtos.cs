@@ -53,7 +53,19 @@ public enum AssignmentFlag { NotReceived, Overdue, DueSoon, Returned, AwaitingRe
 /// <summary>List order: nearest deadline first (default), latest deadline first, newest or oldest assignment first.</summary>
 public enum AssignmentSort { DeadlineAsc, DeadlineDesc, AssignedNewest, AssignedOldest }
 
-public sealed record InboxCounts(int NotReceived, int Overdue, int DueSoon, int Returned, int Stale = 0);
+/// <summary>
+/// The counts on top of a unit's inbox. Each is counted up to <c>Workflow:SearchCountLimit</c> + 1 (the lists' bound, so a
+/// badge and the flag list it opens agree): exact below it; above it the count is the bound + 1 and its <c>…IsLowerBound</c>
+/// is true ("at least that many": shown as "Hơn 1.000"), as a list's <c>total</c> and <c>totalIsLowerBound</c>.
+/// </summary>
+public sealed record InboxCounts(int NotReceived, int Overdue, int DueSoon, int Returned, int Stale = 0,
+    bool NotReceivedIsLowerBound = false, bool OverdueIsLowerBound = false, bool DueSoonIsLowerBound = false,
+    bool ReturnedIsLowerBound = false, bool StaleIsLowerBound = false)
+{
+    /// <summary>The counts read with LIMIT <paramref name="cap"/>: a count that reached the cap is a lower bound.</summary>
+    public static InboxCounts Of(InboxTally t, int cap) => new(t.NotReceived, t.Overdue, t.DueSoon, t.Returned, t.Stale,
+        t.NotReceived >= cap, t.Overdue >= cap, t.DueSoon >= cap, t.Returned >= cap, t.Stale >= cap);
+}
 
 public sealed record DocumentBrief(Guid Id, SourceKind Source, DirectiveKind? Kind, string NumberAndSymbol, string Summary, DateOnly IssueDate,
     string DirectingLeaderName, string? SignerName, Urgency Urgency, Secrecy Secrecy);

@@ -15,7 +15,10 @@ public static class AssignmentEndpoints
                 + "khi nhiều hơn, totalIsLowerBound = true và total là số đã đếm (có ít nhất chừng ấy kết quả, luôn biết còn trang sau). "
                 + "Khi không vượt ngưỡng, total là số chính xác.");
         g.MapGet("/inbox", async (AssignmentHandlers h) => TypedResults.Ok(await h.InboxCountsAsync()))
-            .WithSummary("Số nhiệm vụ của đơn vị: chưa tiếp nhận, quá hạn, sắp đến hạn, bị trả lại");
+            .WithSummary("Số nhiệm vụ của đơn vị: chưa tiếp nhận, quá hạn, sắp đến hạn, bị trả lại, chưa cập nhật tiến độ")
+            .WithDescription("Mỗi số chỉ được đếm tới Workflow:SearchCountLimit (mặc định 1.000) cộng một, như tổng số của danh sách: "
+                + "khi nhiều hơn, <tên>IsLowerBound = true (notReceivedIsLowerBound, overdueIsLowerBound, dueSoonIsLowerBound, returnedIsLowerBound, "
+                + "staleIsLowerBound) và số đó là 1.001 (có ít nhất chừng ấy, hiển thị \"Hơn 1.000\"). Khi không vượt ngưỡng, số là chính xác.");
         g.MapGet("/queue", async (WorkQueue q) => TypedResults.Ok(await q.GetAsync()))
             .WithSummary("Hàng việc của Văn phòng: báo cáo chờ xác nhận (cũ nhất trước), đề nghị gia hạn, điều chỉnh, từ chối")
             .RequireAuthorization(IdentitySetup.OfficePolicy);
