@@ -66,7 +66,7 @@ public sealed class Dashboard(ReportQueries q)
             ListLimit, options: new AsOfOptions(IncludeCarriedOver: false));
 
         var trend = new List<MonthPoint>();
-        // Past months as of their own end (settled: computed once per instance, see SettledReportCache); this month is the one above.
+        // Past months as of their own end (settled: kept, see SettledReportCache); this month is the one above.
         for (var m = trendFrom; m < first; m = m.AddMonths(1))
         {
             var asOf = ReportOutputs.MonthEndOrNow(m.Year, m.Month, now);

@@ -92,14 +92,9 @@ public sealed class SettledReportCache : IDisposable
     /// moment is settled, or this instance keeps figures as of it or later (so even a clock set back cannot serve stale ones).</summary>
     public bool Affects(DateTimeOffset moment) => IsSettled(moment) || moment.UtcTicks <= Interlocked.Read(ref _latestKeptTicks);
 
-    /// <summary>The kept figures when <paramref name="key"/>'s moment is settled and nothing settled changed since; else
-    /// computes them (and keeps them when settled).</summary>
-    public Task<Figures> GetOrComputeAsync(AppDbContext db, Key key, Func<Task<Figures>> compute, CancellationToken ct = default) =>
-        GetOrComputeAsync(db, key, _ => compute(), ct);
-
-    /// <summary><see cref="GetOrComputeAsync(AppDbContext, Key, Func{Task{Figures}}, CancellationToken)"/>, the computation
-    /// being given the latest figures kept for an earlier moment of the same report under the same stamp, within
-    /// <see cref="MaxChain"/> (null when none), to start from.</summary>
+    /// <summary>The kept figures when <paramref name="key"/>'s moment is settled and nothing settled changed since (in memory,
+    /// else in the database); else computes them — given the latest figures kept for an earlier moment of the same report
+    /// under the same stamp, within <see cref="MaxChain"/> (null when none), to start from — and keeps them when settled.</summary>
     public async Task<Figures> GetOrComputeAsync(AppDbContext db, Key key, Func<Earlier?, Task<Figures>> compute, CancellationToken ct = default)
     {
         if (!IsSettled(key.AsOfUtc)) return await compute(null);
