@@ -213,7 +213,8 @@ public static class Runner
     private static async Task<Result> LoadAsync(HttpClient http, Dictionary<string, string> tokens, List<Scenario> mix, int clients,
         int warmup, int seconds, AppProcess app, ServerCpu? dbCpu)
     {
-        double appCpu0 = 0, dbCpu0 = 0, appCpu1 = 0, dbCpu1 = 0;
+        double appCpu0 = 0, appCpu1 = 0;
+        Dictionary<int, double> dbCpu0 = [], dbCpu1 = [];
         long peak = 0;
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
@@ -243,7 +244,7 @@ public static class Runner
                     var wait = (measureFrom - Stopwatch.GetTimestamp()) * 1000.0 / Stopwatch.Frequency;
                     if (wait > 0) await Task.Delay(TimeSpan.FromMilliseconds(wait));
                     appCpu0 = app.CpuMs();
-                    dbCpu0 = dbCpu?.Ms() ?? 0;
+                    dbCpu0 = dbCpu?.Ms() ?? [];
                 });
             }
             while (true)
@@ -269,7 +270,7 @@ public static class Runner
         })).ToArray();
         await Task.WhenAll(loops);
         appCpu1 = app.CpuMs();
-        dbCpu1 = dbCpu?.Ms() ?? 0;
+        dbCpu1 = dbCpu?.Ms() ?? [];
         sampling.Cancel();
         await sampler;
         var all = lists.SelectMany(l => l).ToArray();
@@ -278,7 +279,7 @@ public static class Runner
         {
             Ms = all, Errors = errors, Seconds = seconds, FirstError = firstError, PeakRssKb = peak, Load = LoadAverage(),
             AppCpuMs = all.Length == 0 ? double.NaN : (appCpu1 - appCpu0) / all.Length,
-            DbCpuMs = dbCpu is null || all.Length == 0 ? double.NaN : (dbCpu1 - dbCpu0) / all.Length,
+            DbCpuMs = dbCpu is null || all.Length == 0 ? double.NaN : ServerCpu.Between(dbCpu0, dbCpu1) / all.Length,
         };
         Console.WriteLine($"{r.Count} requests, p95 {r.P(95):F1} ms");
         return r;
@@ -432,13 +433,13 @@ public sealed class ServerCpu
     }
 
     /// <summary>
-    /// CPU of the live backends connected to the benchmark's database (their process title names it): on a
-    /// cluster shared with other work (another database being generated), the whole server's CPU is not this
-    /// benchmark's. The app's pooled connections live through a row, so no backend of ours exits mid-row.
+    /// CPU of each live backend connected to the benchmark's database (their process title names it), by process id:
+    /// on a cluster shared with other work (another database being generated), the whole server's CPU is not this
+    /// benchmark's.
     /// </summary>
-    public double Ms()
+    public Dictionary<int, double> Ms()
     {
-        var total = 0.0;
+        var total = new Dictionary<int, double>();
         var needle = " " + _database + " ";
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
@@ -448,10 +449,16 @@ public sealed class ServerCpu
             string title;
             try { title = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' '); }
             catch (IOException) { continue; }
-            if (title.Contains(needle)) total += (long.Parse(f[13]) + long.Parse(f[14])) * 10.0;
+            if (title.Contains(needle)) total[pid] = (long.Parse(f[13]) + long.Parse(f[14])) * 10.0;
         }
         return total;
     }
+
+    /// <summary>The CPU the backends spent between two readings: those alive at the end, from their first reading (0 for
+    /// one started in between). A backend gone in between (an idle pooled connection closed by Npgsql's pruning) is left
+    /// out — subtracting its whole life's CPU made the figure negative.</summary>
+    public static double Between(Dictionary<int, double> start, Dictionary<int, double> end) =>
+        end.Sum(e => e.Value - start.GetValueOrDefault(e.Key));
 
     /// <summary>utime + stime (+ cutime + cstime) from /proc/pid/stat, in ms (clock ticks of 10 ms).</summary>
     public static double ProcessCpuMs(int pid, bool children)
