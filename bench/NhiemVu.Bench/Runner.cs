@@ -100,7 +100,7 @@ public static class Runner
         };
         // The reports: statistics per unit for a year as of a date (the twelve months up to the end of last month, as of
         // that day: inside the data at every size),
-        // the leaders' dashboard (the /dashboard page: all of it is computed per request), the monthly Word report
+        // the leaders' dashboard (the /dashboard page), the monthly Word report
         // of the previous month. Measured with --report-clients (1: the response time one user sees).
         var todayLocal = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(7));
         var lastMonth = todayLocal.AddMonths(-1);

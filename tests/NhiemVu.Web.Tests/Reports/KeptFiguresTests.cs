@@ -26,11 +26,7 @@ public abstract class KeptFiguresTests<TApp>(TApp app) : IClassFixture<TApp> whe
     public async Task Figures_of_a_later_day_equal_an_earlier_days_figures_plus_the_changes_and_the_deadlines_passed_between()
     {
         // 13:30 local: open work falling due today and tomorrow, and the day's changes.
-        var local = app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7));
-        var target = new DateTimeOffset(local.Date.AddHours(13).AddMinutes(30), TimeSpan.FromHours(7));
-        if (target <= local) target = target.AddDays(1);
-        app.Clock.SetUtcNow(target);
-        w.SignInAgain();
+        w.MoveClockToNext(new TimeSpan(13, 30, 0));
         var day = w.Today;
         await w.EnterDocument("Hạn hôm nay, chưa làm", ["sonnmt", "sotc"], deadline: day);
         await w.EnterDocument("Hạn ngày mai, chưa làm", ["soyt"], deadline: day.AddDays(1));

@@ -20,10 +20,7 @@ public abstract class ReportAnchorTests<TApp>(TApp app) : IClassFixture<TApp> wh
     public async Task A_new_hours_figures_built_on_an_earlier_kept_hour_equal_a_full_count()
     {
         // 13:30 local on the next day the clock reaches it.
-        var local = app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7));
-        var target = new DateTimeOffset(local.Date.AddHours(13).AddMinutes(30), TimeSpan.FromHours(7));
-        if (target <= local) target = target.AddDays(1);
-        app.Clock.SetUtcNow(target);
+        w.MoveClockToNext(new TimeSpan(13, 30, 0));
         await w.ReportOneCancelOneAsync("13h30"); // between 13:00 and 14:00
         app.Clock.Advance(TimeSpan.FromMinutes(50));               // 14:20
         await w.ReportOneCancelOneAsync("14h20"); // after the 14:00 anchor

@@ -20,6 +20,16 @@ public sealed class WorkflowDriver(AppFixture app)
         foreach (var key in Clients.Keys.Where(k => k.Item1 == app)) Clients.TryRemove(key, out _);
     }
 
+    /// <summary>Moves the clock forward to the next <paramref name="timeOfDay"/> (local time), everyone signing in again.</summary>
+    public void MoveClockToNext(TimeSpan timeOfDay)
+    {
+        var local = app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7));
+        var target = new DateTimeOffset(local.Date.Add(timeOfDay), TimeSpan.FromHours(7));
+        if (target <= local) target = target.AddDays(1);
+        app.Clock.SetUtcNow(target);
+        SignInAgain();
+    }
+
     public async Task<Guid> Unit(string code) =>
         (await Units.GetOrAdd(app, _ => new Lazy<Task<Dictionary<string, Guid>>>(async () =>
         {
