@@ -162,7 +162,7 @@ public abstract class KeptFiguresTests<TApp>(TApp app) : IClassFixture<TApp> whe
             var stamp = await Stamp();
             var now = app.Clock.GetUtcNow();
             var missing = new List<string>();
-            foreach (var (period, asOf, dim) in ReportWarmup.Reports(ProvinceTime.LocalDate(now), now))
+            foreach (var (period, asOf, dim) in ReportWarmup.Reports(now))
             {
                 var moment = cache.AnchorFor(asOf) ?? asOf;
                 var report = new SettledReportCache.Key(period, moment, dim, true, AsOfOptions.Default, null).Report;

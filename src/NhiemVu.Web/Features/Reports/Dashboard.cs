@@ -38,18 +38,43 @@ public sealed class Dashboard(ReportQueries q)
     /// <summary>The most rows a dashboard list (and its Excel sheet) carries; the page shows how many there are in all.</summary>
     public const int ListLimit = 500;
 
+    /// <summary>The months before this one the trend shows.</summary>
+    private const int TrendPastMonths = 5;
+
+    /// <summary>The reports the dashboard shows (what <see cref="ReportWarmup"/> counts ahead): this month by unit and by
+    /// directing leader as of now, and the months before it by unit, each as of its end.</summary>
+    public static IEnumerable<(ReportPeriod Period, DateTimeOffset AsOfUtc, ReportDimension Dimension)> Reports(DateTimeOffset now)
+    {
+        var month = ThisMonth(now);
+        yield return (month, now, ReportDimension.Unit);
+        yield return (month, now, ReportDimension.DirectingLeader);
+        foreach (var (m, asOf) in PastMonths(now)) yield return (ReportPeriod.Month(m.Year, m.Month), asOf, ReportDimension.Unit);
+    }
+
+    private static ReportPeriod ThisMonth(DateTimeOffset now)
+    {
+        var today = ProvinceTime.LocalDate(now);
+        return ReportPeriod.Month(today.Year, today.Month);
+    }
+
+    /// <summary>The trend's past months (their first day) and the moment each is counted as of: its end.</summary>
+    private static IEnumerable<(DateOnly Month, DateTimeOffset AsOfUtc)> PastMonths(DateTimeOffset now)
+    {
+        var first = ThisMonth(now).From;
+        for (var m = first.AddMonths(-TrendPastMonths); m < first; m = m.AddMonths(1))
+            yield return (m, ReportOutputs.MonthEndOrNow(m.Year, m.Month, now));
+    }
+
     public async Task<DashboardView> GetAsync()
     {
         var me = await q.DemandProvinceWideAsync();
         var now = q.Now;
         var today = ProvinceTime.LocalDate(now);
-        var first = new DateOnly(today.Year, today.Month, 1);
-        var trendFrom = first.AddMonths(-5);
         var weekEnd = today.AddDays(((int)DayOfWeek.Sunday - (int)today.DayOfWeek + 7) % 7);
-        var monthEnd = ReportPeriod.Month(today.Year, today.Month).To;
 
         // Each figure is counted by the database as of its own moment (see ReportFacts); the lists keep their first rows and their size.
-        var monthPeriod = ReportPeriod.Month(today.Year, today.Month);
+        var monthPeriod = ThisMonth(now);
+        var first = monthPeriod.From;
         // The month by unit and by directing leader (the user's own directions are one of its groups): the same two reports
         // for every leader, counted ahead (ReportWarmup) and kept.
         var month = await q.ComputeAsync(monthPeriod, now, ReportDimension.Unit, includeSecret: true);
@@ -67,11 +92,8 @@ public sealed class Dashboard(ReportQueries q)
 
         var trend = new List<MonthPoint>();
         // Past months as of their own end (settled: kept, see SettledReportCache); this month is the one above.
-        for (var m = trendFrom; m < first; m = m.AddMonths(1))
-        {
-            var asOf = ReportOutputs.MonthEndOrNow(m.Year, m.Month, now);
+        foreach (var (m, asOf) in PastMonths(now))
             trend.Add(new MonthPoint(m.Year, m.Month, (await q.ComputeAsync(ReportPeriod.Month(m.Year, m.Month), asOf, ReportDimension.Unit, includeSecret: true)).Total, asOf));
-        }
         trend.Add(new MonthPoint(first.Year, first.Month, month.Total, month.AsOfUtc));
 
         var slowest = byUnit.Where(u => u.Statistics.InProgressOverdue + u.Statistics.CompletedLate > 0)

@@ -94,13 +94,17 @@ public static class ReportEndpoints
         return Results.File(MonthlyReportWriter.Write(model), Docx, $"bao-cao-thang-{m:00}-{y}.docx");
     }
 
+    /// <summary>The report a year's ranking ranks (by unit): the year, as of its end or now.</summary>
+    public static (ReportPeriod Period, DateTimeOffset AsOfUtc) RankingReport(int year, DateTimeOffset now) =>
+        (ReportPeriod.Year(year), ReportOutputs.MonthEndOrNow(year, 12, now));
+
     /// <summary>The year's ranking with the weights it used (the year's own, inherited or the defaults).</summary>
     public static async Task<(IReadOnlyList<EmulationEntry> Entries, RankingWeightsDto Weights)> Ranking(int? year, ReportQueries q, RankingWeightsHandlers wh)
     {
         var y = year ?? ProvinceTime.LocalDate(q.Now).Year;
         var weights = await wh.GetAsync(y);
-        var asOf = ReportOutputs.MonthEndOrNow(y, 12, q.Now);
-        var r = await q.StatisticsAsync(ReportPeriod.Year(y), asOf, ReportDimension.Unit);
+        var (period, asOf) = RankingReport(y, q.Now);
+        var r = await q.StatisticsAsync(period, asOf, ReportDimension.Unit);
         return (EmulationRanking.Rank(r.Groups.Select(g => g.Statistics), r.UnitNames, weights.Weights), weights);
     }
 }

@@ -7,8 +7,8 @@ using NhiemVu.Domain.Reports;
 namespace NhiemVu.Web.Features.Reports;
 
 /// <summary>
-/// Counts the reports every leader opens — the dashboard's month (by unit and by directing leader) and its past months,
-/// and the twelve months to the end of last month by unit — ahead of their readers, so that none of them waits for a
+/// Counts the reports every leader opens — the dashboard's month (by unit and by directing leader) and its past months
+/// (the last of which is the monthly report's), and this year's ranking — ahead of their readers, so that none of them waits for a
 /// full count: at start-up, after each whole hour has settled (the hour's anchor, from the one before), and at once
 /// after a change to settled moments (a new <see cref="DataVersion.ReportHistory"/> stamp), which makes every kept
 /// figure stale. What it counts is kept (<see cref="SettledReportCache"/>), in the database too, so a busy instance
@@ -56,23 +56,16 @@ public sealed class ReportWarmup(IServiceScopeFactory scopes, TimeProvider clock
     /// <summary>The reports counted ahead, as of now (each through its anchor: the last settled hour).</summary>
     public static async Task WarmAsync(ReportQueries q)
     {
-        var now = q.Now;
-        var today = ProvinceTime.LocalDate(now);
-        foreach (var (period, asOf, dimension) in Reports(today, now))
+        foreach (var (period, asOf, dimension) in Reports(q.Now))
             await q.ComputeAsync(period, asOf, dimension, includeSecret: true);
     }
 
-    /// <summary>The dashboard's month by unit and by directing leader (its "my directions"), its five past months, and the
-    /// twelve months to the end of last month (the yearly statistics as of that day).</summary>
-    public static IEnumerable<(ReportPeriod Period, DateTimeOffset AsOfUtc, ReportDimension Dimension)> Reports(DateOnly today, DateTimeOffset now)
+    /// <summary>What the dashboard shows (<see cref="Dashboard.Reports"/>) and this year's ranking
+    /// (<see cref="ReportEndpoints.RankingReport"/>).</summary>
+    public static IEnumerable<(ReportPeriod Period, DateTimeOffset AsOfUtc, ReportDimension Dimension)> Reports(DateTimeOffset now)
     {
-        var month = ReportPeriod.Month(today.Year, today.Month);
-        yield return (month, now, ReportDimension.Unit);
-        yield return (month, now, ReportDimension.DirectingLeader);
-        var first = new DateOnly(today.Year, today.Month, 1);
-        for (var m = first.AddMonths(-5); m < first; m = m.AddMonths(1))
-            yield return (ReportPeriod.Month(m.Year, m.Month), ReportOutputs.MonthEndOrNow(m.Year, m.Month, now), ReportDimension.Unit);
-        var lastMonthEnd = first.AddDays(-1);
-        yield return (new ReportPeriod(first.AddMonths(-12), lastMonthEnd), ProvinceTime.StartOfDayUtc(first).AddTicks(-1), ReportDimension.Unit);
+        foreach (var report in Dashboard.Reports(now)) yield return report;
+        var (year, asOf) = ReportEndpoints.RankingReport(ProvinceTime.LocalDate(now).Year, now);
+        yield return (year, asOf, ReportDimension.Unit);
     }
 }
