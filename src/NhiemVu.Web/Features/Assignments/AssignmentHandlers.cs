@@ -48,6 +48,9 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
     private readonly int _staleDays = notifications.Value.StaleProgressDays;
     private readonly int _searchCountLimit = Math.Max(1, options.Value.SearchCountLimit);
 
+    /// <summary>The lists' usual count bound (the limit + 1), written into the SQL (<see cref="PlannedPaging"/>).</summary>
+    private int DefaultCap => (int)Math.Min(int.MaxValue - 1, (long)_searchCountLimit) + 1;
+
     // ------------------------------------------------------------------------------------ reading
 
     public async Task<PagedResult<AssignmentRow>> ListAsync(AssignmentQuery q)
@@ -72,7 +75,7 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
             // the OR of Visible cannot drive an index, and a bounded count of it would walk the province.
             total = !q.Mine && unitView
                 ? await UnitCountAsync(me, q, today, r => r, cap)
-                : await rows.Take(cap).CountAsync();
+                : await rows.UpTo(cap, DefaultCap).CountAsync();
         else
         {
             // Text search: few matches (all counted): the matching tasks first, then their assignments,
@@ -80,7 +83,7 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
             // about (page end) ÷ (share of matches), not the number of matches.
             total = unitView
                 ? await UnitCountAsync(me, q, today, r => TaskSearch.MatchedByProbe(db, r, text), cap)
-                : await TaskSearch.MatchedForCount(db, rows, text).Take(cap).CountAsync();
+                : await TaskSearch.MatchedForCount(db, rows, text).UpTo(cap, DefaultCap).CountAsync();
         }
         var lowerBound = total >= cap;
         // A search's page: a unit's view (Mine, or a unit member's list) probes too: its own index range bounds
@@ -107,7 +110,7 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
         // from different plans (a search's two shapes; a unit's two parts; a top-N sort whose ties depend on the
         // LIMIT): the id breaks the tie, so the pages neither repeat nor skip a row.
         if (q.Sort is not (AssignmentSort.AssignedNewest or AssignmentSort.AssignedOldest)) ordered = ordered.ThenBy(x => x.Id);
-        var pageIds = ordered.Skip((page - 1) * size).Take(size).Select(x => x.Id);
+        var pageIds = ordered.PageOf((page - 1) * size, size).Select(x => x.Id);
         var items = await (from a in db.Assignments.AsNoTracking()
                            where pageIds.Contains(a.Id)
                            join t in db.Tasks on a.TaskId equals t.Id
@@ -140,7 +143,7 @@ public sealed class AssignmentHandlers(AppDbContext db, TimeProvider clock, IWor
     private async Task<int> UnitCountAsync(UserScope me, AssignmentQuery q, DateOnly today,
         Func<IQueryable<Assignment>, IQueryable<Assignment>> matched, int cap)
     {
-        var n = await matched(Filter(Led(me), q, today)).Take(cap).CountAsync();
+        var n = await matched(Filter(Led(me), q, today)).UpTo(cap, DefaultCap).CountAsync();
         if (q.Mine || n >= cap) return n;
         return n + await matched(Filter(CooperatingNotLed(me), q, today)).Take(cap - n).CountAsync();
     }
