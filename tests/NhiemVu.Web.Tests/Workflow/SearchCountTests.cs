@@ -131,6 +131,35 @@ public abstract class SearchCountTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(0, (await List("sokhcn.daumoi", $"q={tag}&pageSize=1")).Total);
     }
 
+    /// <summary>
+    /// The search is a substring of the folded text, not a word search: matches inside longer words, or a term that is
+    /// only part of a word, are counted and bounded like whole words (any index a count uses must keep that).
+    /// </summary>
+    [Fact]
+    public async Task A_term_inside_longer_words_is_counted_like_a_whole_word()
+    {
+        var tag = "tuchua" + Guid.NewGuid().ToString("N")[..6];
+        await w.EnterDocument($"Kiểm tra {tag}", ["sotc", "soxd"]); // 2 as a whole word
+        await w.EnterDocument($"Kiểm tra {tag}x đợt một", ["sotc", "soxd", "soct"]); // 6 inside a longer word
+        await w.EnterDocument($"Kiểm tra {tag}y đợt hai", ["sotc", "soxd", "soct"]);
+
+        var bounded = await List("vp.cv1", $"q={tag}&pageSize=2");
+        Assert.True(bounded.TotalIsLowerBound);
+        Assert.Equal(SearchBoundApp.Bound + 1, bounded.Total);
+        Assert.Equal(8, (await List("vp.cv1", $"q={tag}&pageSize=200")).Total);
+
+        var part = tag[1..^1]; // no whole word of any task
+        var partBounded = await List("vp.cv1", $"q={part}&pageSize=2");
+        Assert.True(partBounded.TotalIsLowerBound);
+        Assert.Equal(SearchBoundApp.Bound + 1, partBounded.Total);
+        Assert.Equal(8, (await List("vp.cv1", $"q={part}&pageSize=200")).Total);
+
+        // Two words: every text says "kiem tra <tag>…" (the tag whole in 2 of them), none "<tag> tra".
+        Assert.Equal(SearchBoundApp.Bound + 1, (await List("vp.cv1", $"q=tra {tag}&pageSize=2")).Total);
+        Assert.Equal(8, (await List("vp.cv1", $"q=tra {tag}&pageSize=200")).Total);
+        Assert.Equal(0, (await List("vp.cv1", $"q={tag} tra&pageSize=200")).Total);
+    }
+
     [Fact]
     public async Task The_list_page_says_more_than_the_bound_and_keeps_the_next_link()
     {
