@@ -70,8 +70,9 @@ public sealed class AppFixture : IAsyncLifetime
             Locale = "vi-VN",
             TimezoneId = "Asia/Ho_Chi_Minh",
         });
-        // `dotnet test` runs these beside the HTTP tests (two databases) on two cores: a sign-in can wait its turn
-        // for seconds. Generous limits keep a busy machine from failing a correct flow.
+        // Two cores, and the browser's own work besides the app's: a sign-in can wait its turn for seconds (test.sh
+        // runs the test projects one after another for this). Generous limits keep a busy machine from failing a
+        // correct flow.
         context.SetDefaultTimeout(30_000);
         Assertions.SetDefaultExpectTimeout(15_000);
         return await context.NewPageAsync();
