@@ -16,6 +16,7 @@ var app = builder.Build();
 await app.MigrateDatabaseAsync();
 if (app.Configuration.GetValue<bool>("Demo"))
     await DemoSeeder.SeedAsync(app.Services);
+await app.GatherDatabaseStatisticsAsync();
 
 app.UseNhiemVu();
 

@@ -36,6 +36,7 @@ public static class DatabaseSetup
                     sp.GetRequiredService<Features.Timeliness.TimelinessInterceptor>(), sp.GetRequiredService<Features.Reports.ReportIntervalInterceptor>(),
                     sp.GetRequiredService<Caching.NameVersionInterceptor>(),
                     SqlitePragmas.Instance));
+            services.AddHostedService<SqliteStatisticsService>();
         }
         else if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
         {
@@ -86,6 +87,13 @@ public static class DatabaseSetup
         var roles = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.RoleManager<AppRole>>();
         try { await Features.Accounts.RoleSeeder.EnsureRolesAsync(roles); }
         catch (DbUpdateException) { /* another instance created them at the same moment */ }
+    }
+
+    /// <summary>SQLite's statistics, gathered once the data is there (after the migrations and any demo data): <see cref="SqliteStatistics"/>.</summary>
+    public static async Task GatherDatabaseStatisticsAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await SqliteStatistics.RefreshAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 }
 
