@@ -61,16 +61,29 @@ public static class DatabaseSetup
     /// Npgsql prepares them automatically (PostgreSQL then parses and plans each once per connection
     /// instead of on every execution), and a connection going back to the pool is not reset
     /// (<c>DISCARD ALL</c> would also drop those prepared statements; the app sets no session state).
-    /// A connection string that names either setting keeps its own value.
+    /// The pool holds at most <see cref="DefaultMaxPoolSize"/> connections (Npgsql's own default is 100): PostgreSQL does
+    /// its work on its cores, and 64 busy backends on a 2-core server only contend — at L with 64 clients the
+    /// database's CPU per request fell by a tenth and the mix gained 5–10 % (bench/README.md); requests beyond the
+    /// pool wait for a connection for a few milliseconds. It also leaves room under PostgreSQL's default
+    /// <c>max_connections</c> (100) for a second instance. A connection string that names any of these settings keeps
+    /// its own value.
     /// </summary>
+    public const int DefaultMaxPoolSize = 16;
+
     public static string PostgresDefaults(string cs)
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = cs };
-        bool Named(string key) => given.ContainsKey(key) || given.ContainsKey(key.Replace(" ", ""));
+        // Each setting the string names, under Npgsql's own name for it (a synonym such as MaxPoolSize counts).
+        var named = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (string key in given.Keys)
+            foreach (string canonical in new Npgsql.NpgsqlConnectionStringBuilder { [key] = given[key] }.Keys)
+                named.Add(canonical);
+        bool Named(string key) => named.Contains(key);
         var b = new Npgsql.NpgsqlConnectionStringBuilder(cs);
         if (!Named("Max Auto Prepare")) b.MaxAutoPrepare = 50;
         if (!Named("Auto Prepare Min Usages")) b.AutoPrepareMinUsages = 2;
         if (!Named("No Reset On Close")) b.NoResetOnClose = true;
+        if (!Named("Maximum Pool Size")) b.MaxPoolSize = DefaultMaxPoolSize;
         // PostgreSQL's JIT compiles the expressions of any query it estimates as large — the reports' GROUP BY over the
         // report intervals — which costs ~100 ms per such query and wins nothing at these sizes. Off for the app's
         // sessions unless the connection string sets its own options.
