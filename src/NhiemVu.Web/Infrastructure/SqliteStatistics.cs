@@ -5,8 +5,8 @@ namespace NhiemVu.Web.Infrastructure;
 
 /// <summary>
 /// SQLite's query planner reads table and index statistics (<c>sqlite_stat1</c>) only once <c>ANALYZE</c> has written
-/// them; without them it guesses. At L the guess cost the busiest unit's inbox 3.4 ms of its 3.4 ms: for the "returned"
-/// badge it read the unit's 24,700 open rows in the covering inbox index instead of the partial index
+/// them; without them it guesses. At L the guess made the busiest unit's inbox cost 3.4 ms of CPU instead of 0.7: for
+/// the "returned" badge it read the unit's 24,700 open rows in the covering inbox index instead of the partial index
 /// <c>IX_assignments_returned</c>, which holds none of them. So the statistics are gathered after the migrations at
 /// start-up and again once a day (<see cref="SqliteStatisticsService"/>), as the tables grow from the demo data to a
 /// province's years. <c>analysis_limit</c> samples each index instead of reading it whole: 0.15 s at L (7 GB).
