@@ -393,7 +393,8 @@ namespace NhiemVu.Migrations.Postgres.Migrations
                         .HasDatabaseName("IX_report_intervals_open");
 
                     b.HasIndex("DeadlineDay", "ValidToUtc", "ValidFromUtc")
-                        .HasDatabaseName("IX_report_intervals_deadline");
+                        .HasDatabaseName("IX_report_intervals_deadline")
+                        .HasFilter("\"DeadlineDay\" IS NOT NULL");
 
                     b.ToTable("assignment_report_intervals", (string)null);
                 });
