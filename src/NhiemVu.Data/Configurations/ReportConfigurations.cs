@@ -30,8 +30,8 @@ internal sealed class AssignmentReportIntervalConfiguration : IEntityTypeConfigu
         b.Ignore(x => x.Keys);
         // The four ways an interval enters a period (see the web layer's ReportFacts): deadline in the period;
         // no deadline and assigned in it; carried over, open; carried over, reported on or after its first day.
-        // Partial, so that the no-deadline reads cannot take it for "DeadlineDay IS NULL" (SQLite did, from its sampled
-        // statistics: 243 k rows at L where the no-deadline index reads 5.5 k); a deadline range implies the filter.
+        // Partial, so that the no-deadline reads cannot take it for "DeadlineDay IS NULL" (SQLite did, with or without
+        // statistics: 243 k entries at L where the no-deadline index reads 5.5 k); a deadline range implies the filter.
         b.HasIndex(x => new { x.DeadlineDay, x.ValidToUtc, x.ValidFromUtc }).HasDatabaseName("IX_report_intervals_deadline")
             .HasFilter("\"DeadlineDay\" IS NOT NULL");
         b.HasIndex(x => new { x.AssignedDay, x.ValidToUtc }).HasDatabaseName("IX_report_intervals_no_deadline").HasFilter("\"DeadlineDay\" IS NULL");
