@@ -63,7 +63,7 @@ public static class DatabaseSetup
     /// (<c>DISCARD ALL</c> would also drop those prepared statements; the app sets no session state).
     /// The pool holds at most <see cref="DefaultMaxPoolSize"/> connections (Npgsql's own default is 100): PostgreSQL does
     /// its work on its cores, and 64 busy backends on a 2-core server only contend — at L with 64 clients the
-    /// database's CPU per request fell by a tenth and the mix gained 5–10 % (bench/README.md); requests beyond the
+    /// database's CPU per request fell by a tenth and the mix gained 5–14 % (bench/README.md); requests beyond the
     /// pool wait for a connection for a few milliseconds. It also leaves room under PostgreSQL's default
     /// <c>max_connections</c> (100) for a second instance. A connection string that names any of these settings keeps
     /// its own value.
